@@ -1,0 +1,30 @@
+"""One colour-blind-safe palette for every figure in the course.
+
+Okabe & Ito's eight colours, reordered so that the first ones have enough contrast
+against a white background for thin lines (yellow comes last). Lines also cycle
+through dash styles, so no figure relies on colour alone.
+"""
+from __future__ import annotations
+
+COLOURS = (
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#000000",  # black
+    "#F0E442",  # yellow
+)
+DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
+REFERENCE = "#595959"  # grey for set points and reference lines (7:1 on white)
+
+FONT = dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size=14, color="#1a1a1a")
+
+
+def colour(i: int) -> str:
+    return COLOURS[i % len(COLOURS)]
+
+
+def dash(i: int) -> str:
+    return DASHES[i % len(DASHES)]
