@@ -1,0 +1,50 @@
+"""Sphinx extension for the course site: self-hosted, per-page assets.
+
+* plotly.js is copied from the installed plotly wheel into ``_static/vendor/`` (so learners
+  need no Node.js and no page calls a CDN) and referenced only from pages that contain an
+  explorable, through a small loader that fetches it lazily.
+* Pages without explorables load neither.
+"""
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import plotly
+
+VENDOR = "vendor"
+LOADER = "belonging-explorable.js"
+
+
+def _plotly_name() -> str:
+    return f"plotly-{plotly.__version__}.min.js"
+
+
+def _add_page_assets(app, pagename, templatename, context, doctree) -> None:
+    body = context.get("body", "")
+    if "belonging-plot" in body:
+        app.add_js_file(
+            f"{VENDOR}/{LOADER}",
+            defer="defer",
+            **{"data-plotly": f"{context.get('pathto')('_static/' + VENDOR + '/' + _plotly_name(), 1)}"},
+        )
+
+
+def _copy_vendor(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / VENDOR
+    target.mkdir(parents=True, exist_ok=True)
+    plotly_js = resources.files("plotly").joinpath("package_data", "plotly.min.js")
+    with resources.as_file(plotly_js) as source:
+        shutil.copyfile(source, target / _plotly_name())
+    loader = resources.files("belonging.present").joinpath("static", LOADER)
+    with resources.as_file(loader) as source:
+        shutil.copyfile(source, target / LOADER)
+
+
+def setup(app):
+    app.connect("html-page-context", _add_page_assets)
+    app.connect("build-finished", _copy_vendor)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

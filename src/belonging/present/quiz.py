@@ -1,0 +1,118 @@
+"""Chapter quizzes: load ``book/quizzes/<chapter>.json``, check it, show it with jupyterquiz.
+
+The JSON schema (``quiz_schema.json``) checks the shape; :func:`problems` checks what a
+schema cannot: at least one correct answer per question (exactly one for multiple choice),
+every question's objective exists, and every objective is checked by some question.
+The quiz runs in the reader's browser and sends nothing anywhere.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+
+#: Colours with at least 4.5:1 contrast for the text on them (WCAG AA).
+QUIZ_COLOURS = {
+    "--jq-multiple-choice-bg": "#1f4e79",
+    "--jq-many-choice-bg": "#6b2d5c",
+    "--jq-mc-button-bg": "#ffffff",
+    "--jq-mc-button-border": "#5f6b7a",
+    "--jq-mc-button-inset-shadow": "#555555",
+    "--jq-incorrect-color": "#a31515",
+    "--jq-correct-color": "#0b6e2f",
+    "--jq-text-color": "#ffffff",
+    "--jq-link-color": "#cfe3ff",
+}
+
+
+class QuizError(ValueError):
+    """A quiz file that would mislead learners; the message lists every problem."""
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    return json.loads(resources.files("belonging.present").joinpath("quiz_schema.json").read_text("utf-8"))
+
+
+def find_quiz(chapter: str, start: Path | None = None) -> Path:
+    """Find ``book/quizzes/<chapter>.json`` from the working directory upwards.
+
+    Chapters execute in ``book/chapters`` and exercises in ``exercises``, so searching
+    upwards finds the same bank from both.
+    """
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for candidate in (folder / "book" / "quizzes", folder / "quizzes"):
+            path = candidate / f"{chapter}.json"
+            if path.is_file():
+                return path
+    raise FileNotFoundError(f"no quiz bank named {chapter}.json in a book/quizzes folder above {here}")
+
+
+def problems(bank: dict) -> list[str]:
+    """Every way this bank breaks the course's quiz rules (empty when it is sound)."""
+    found = [f"{'/'.join(map(str, e.path)) or 'quiz'}: {e.message}"
+             for e in jsonschema.Draft202012Validator(schema()).iter_errors(bank)]
+    if found:
+        return found
+    objectives = set(bank["objectives"])
+    checked = set()
+    for i, q in enumerate(bank["questions"], start=1):
+        n_correct = sum(a["correct"] for a in q["answers"])
+        if n_correct == 0:
+            found.append(f"question {i}: no answer is marked correct")
+        if q["type"] == "multiple_choice" and n_correct > 1:
+            found.append(f"question {i}: multiple_choice must have exactly one correct answer")
+        if q["objective"] not in objectives:
+            found.append(f"question {i}: objective {q['objective']} is not one of the chapter's objectives")
+        checked.add(q["objective"])
+    for missing in sorted(objectives - checked):
+        found.append(f"objective {missing} is not checked by any question")
+    return found
+
+
+def load_quiz(chapter: str, start: Path | None = None) -> dict:
+    bank = json.loads(find_quiz(chapter, start).read_text("utf-8"))
+    errors = problems(bank)
+    if errors:
+        raise QuizError(f"quiz {chapter} has problems:\n- " + "\n- ".join(errors))
+    return bank
+
+
+def to_jupyterquiz(bank: dict) -> list[dict]:
+    """jupyterquiz's own format: the same questions without our bookkeeping fields."""
+    return [{k: v for k, v in q.items() if k != "objective"} for q in bank["questions"]]
+
+
+#: jupyterquiz falls back to fetching MathJax from a CDN if MathJax is half-loaded. The site
+#: serves its own MathJax, and no page may call a third-party host, so that line is disabled.
+_CDN_FALLBACK = "script.src = 'https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-svg.js';"
+_NO_FALLBACK = "return; /* no CDN: the site serves its own MathJax */"
+
+
+def quiz_parts(chapter: str) -> tuple[str, str]:
+    """The quiz's HTML container and its script, built by jupyterquiz's own renderer."""
+    from jupyterquiz.dynamic.loader import load_questions_script
+    from jupyterquiz.dynamic.renderer import build_script, build_styles, render_div
+
+    div_id = "quiz" + re.sub(r"[^a-z0-9]", "", chapter.lower())  # stable across builds
+    prefix, static, url = load_questions_script(to_jupyterquiz(load_quiz(chapter)), div_id)
+    container = render_div(div_id, False, True, False, 1_000_000, 760, 10, "left") + "</div>"
+    script = build_script(prefix, static, url, div_id, True)
+    if _CDN_FALLBACK not in script:
+        raise RuntimeError("jupyterquiz changed its MathJax fallback: review quiz.py before upgrading it")
+    script = script.replace(_CDN_FALLBACK, _NO_FALLBACK)
+    return container + build_styles(div_id, QUIZ_COLOURS), script
+
+
+def show_quiz(chapter: str) -> None:
+    """Display the chapter's quiz (works in Jupyter and on the static site)."""
+    from IPython.display import HTML, Javascript, display
+
+    container, script = quiz_parts(chapter)
+    display(HTML(container))
+    display(Javascript(script))
