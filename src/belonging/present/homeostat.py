@@ -44,11 +44,12 @@ def explorable() -> Explorable:
         summary=(
             "Two simulated people start with the need barely met and meet someone a chosen number of "
             "times per week for 120 days. For the person whose contacts happen inside a stable, "
-            "caring bond, belonging climbs above the set point of 0.6 with as few as one or two "
-            "contacts a week, and extra contacts beyond about seven a week add very little "
-            "(satiation). For the person whose contacts are all with strangers, belonging stays "
-            "below the set point even at fourteen contacts a week. Frequent contact without a "
-            "stable bond does not meet the need. The numbers are illustrative, not measurements."
+            "caring bond, belonging climbs above the set point of 0.6 from about two contacts a week, "
+            "and extra contacts beyond about seven a week add very little (satiation). For the person "
+            "whose contacts are all with strangers, belonging stays far below the stable-bond line at any "
+            "contact above zero and only hovers around the set point at fourteen contacts a week. Frequent "
+            "contact without a stable bond barely meets the need. The numbers are illustrative, not "
+            "measurements."
         ),
     )
 

@@ -1,0 +1,163 @@
+"""Figures and live panel for risk regulation (model: :mod:`belonging.risk_regulation`)."""
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from .. import risk_regulation as model
+from .explorable import Explorable, slider_figure, static_figure
+from .palette import COLOURS, REFERENCE
+from .panel import LivePanel, int_slider, slider
+
+EPISODES = 80
+SEEDS = range(1, 7)
+START_STEPS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+LOW_START = 0.2
+HELP_SEED = 1
+
+#: Colour and dash by where a run ends, so the two basins read at a glance.
+BASIN_STYLE = {
+    "secure": dict(color=COLOURS[0], dash="solid", width=2),
+    "self-protective": dict(color=COLOURS[1], dash="dash", width=2),
+    "undecided": dict(color=COLOURS[6], dash="dot", width=2),
+}
+LEGEND_NAMES = {
+    "secure": "Ends in the secure loop",
+    "self-protective": "Ends in the self-protective loop",
+    "undecided": "Not settled yet",
+}
+
+
+def _legend_entry(basin: str) -> dict:
+    # An empty trace: it only puts the basin's line style in the legend.
+    return dict(x=[None], y=[None], name=LEGEND_NAMES[basin], line=BASIN_STYLE[basin])
+
+
+def explorable() -> Explorable:
+    """Starting regard on the slider; six runs with the same partner, coloured by where they end."""
+    episodes = list(range(EPISODES + 1))
+
+    def traces(start: float) -> list[dict]:
+        out = []
+        for seed in SEEDS:
+            run = model.simulate(start, episodes=EPISODES, seed=seed)
+            out.append(dict(x=episodes, y=run.regard, name=f"Run {seed}", showlegend=False,
+                            line=BASIN_STYLE[run.basin]))
+        return out
+
+    return slider_figure(
+        values=START_STEPS,
+        traces_for=traces,
+        slider_label="Starting perceived regard",
+        value_format=lambda r: f"{r:.1f}",
+        title="Two basins: perceived regard with the same partner (illustrative model)",
+        x_title="Episode (one ambiguous moment with the partner)",
+        y_title="Perceived regard (0 = 'they don't value me', 1 = 'they value me')",
+        static_traces=[_legend_entry(b) for b in BASIN_STYLE],
+        active=1,
+        layout=dict(yaxis=dict(range=[0, 1])),
+        summary=(
+            "Six simulated people spend 80 ambiguous moments with the same, moderately warm partner; "
+            "only their starting belief about how much the partner values them differs, set by the "
+            "slider. Starting low (0.1 to 0.3), every run slides down into the self-protective loop: "
+            "ambiguous moments read as rejection, the person pulls back, the partner cools, and "
+            "perceived regard ends near zero. Starting high (0.7 to 0.9), every run climbs into the "
+            "secure loop near 1. Around 0.4 to 0.6 the runs split: chance episodes decide which "
+            "loop a person falls into. Same partner, two stable outcomes. Illustrative numbers only."
+        ),
+    )
+
+
+def _help_explorable(parameter: str, values: list[float], label: str, title: str,
+                     summary: str) -> Explorable:
+    episodes = list(range(EPISODES + 1))
+
+    def traces(value: float) -> list[dict]:
+        run = model.simulate(LOW_START, episodes=EPISODES, seed=HELP_SEED, **{parameter: value})
+        return [
+            dict(x=episodes, y=run.regard, name="Perceived regard"),
+            dict(x=episodes, y=run.dependence, name="Dependence (closeness-seeking)"),
+            dict(x=episodes, y=run.partner_warmth, name="Partner's actual warmth"),
+        ]
+
+    baseline = dict(x=[0, EPISODES], y=[0.6, 0.6], name="Partner's baseline warmth")
+    return slider_figure(
+        values=values,
+        traces_for=traces,
+        slider_label=label,
+        value_format=lambda v: f"{v:.2f}",
+        title=title,
+        x_title="Episode (one ambiguous moment with the partner)",
+        y_title="Level (0–1)",
+        static_traces=[baseline],
+        layout=dict(yaxis=dict(range=[0, 1])),
+        summary=summary,
+    )
+
+
+def reassurance_explorable() -> Explorable:
+    """Fixed low starting regard; the slider sets how much the partner reassures."""
+    return _help_explorable(
+        "reassurance", [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6], "Partner's reassurance",
+        "What helps: a reassuring partner (illustrative model)",
+        "One simulated person starts out doubting their partner's regard (0.2). The slider sets how "
+        "much the partner reassures them after moments that felt like rejection. With no or little "
+        "reassurance (0 to 0.2), perceived regard and dependence fall towards zero and the partner's "
+        "warmth drops below its baseline of 0.6: the withdrawal makes the feared coolness real. "
+        "At 0.3 regard drifts to the middle while the person still holds back. From 0.4 upward, "
+        "regard and closeness-seeking climb close to 1 and the partner warms above baseline: the "
+        "same person has crossed into the secure loop.",
+    )
+
+
+def charity_explorable() -> Explorable:
+    """Fixed low starting regard; the slider sets how charitably ambiguous moments are read."""
+    return _help_explorable(
+        "charitable_interpretation", [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3],
+        "Charitable interpretation", "What helps: reading ambiguity charitably (illustrative model)",
+        "One simulated person starts out doubting their partner's regard (0.2). The slider raises "
+        "the threshold at which an ambiguous moment is read as rejection, as if the person gave "
+        "the partner the benefit of the doubt. From 0 to 0.1 the person slides into the "
+        "self-protective loop, pulls back, and the partner cools below baseline. From 0.15 "
+        "upward the same person, with the same partner, ends in the secure loop: high regard, high "
+        "closeness-seeking and a warmer partner.",
+    )
+
+
+def _panel_figure(initial_regard: float, partner_warmth: float, reassurance: float,
+                  charitable_interpretation: float, episodes: int, seed: int) -> go.Figure:
+    run = model.simulate(initial_regard, partner_warmth=partner_warmth, reassurance=reassurance,
+                         charitable_interpretation=charitable_interpretation, episodes=episodes,
+                         seed=seed)
+    x = list(range(episodes + 1))
+    return static_figure(
+        traces=[
+            dict(x=x, y=run.regard, name="Perceived regard"),
+            dict(x=x, y=run.dependence, name="Dependence"),
+            dict(x=x, y=run.partner_warmth, name="Partner's warmth"),
+            dict(x=x[1:], y=run.rejection[1:], name="Rejection read into the episode",
+                 mode="markers", marker=dict(size=4, color=REFERENCE)),
+        ],
+        title=f"{LEGEND_NAMES[run.basin]} (seed {seed})",
+        x_title="Episode", y_title="Level (0–1)", summary="",
+        layout=dict(yaxis=dict(range=[0, 1])),
+    ).figure
+
+
+def panel() -> LivePanel:
+    """Live panel for Jupyter: every slider reruns the model."""
+    return LivePanel(
+        {
+            "initial_regard": slider("Starting perceived regard", 0.3, 0, 1, 0.05),
+            "partner_warmth": slider("Partner's baseline warmth", 0.6, 0, 1, 0.05),
+            "reassurance": slider("Partner's reassurance", 0.0, 0, 1, 0.05),
+            "charitable_interpretation": slider("Charitable interpretation", 0.0, 0,
+                                                model.MAX_CHARITY, 0.05),
+            "episodes": int_slider("Episodes", EPISODES, 10, 300, 10),
+            "seed": int_slider("Seed (which sequence of episodes)", 1, 0, 50),
+        },
+        _panel_figure,
+        note="Illustrative model, built for romantic couples: predict where the run ends, then look.",
+    )
+
+
+EXPLORABLES = (explorable, reassurance_explorable, charity_explorable)

@@ -1,0 +1,179 @@
+"""Friendship hours: calibration to Hall (2019), properties, bad input."""
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+
+from belonging import friendship as f
+
+hours = st.floats(0, f.MAX_HOURS)
+per_week = st.floats(0, f.MAX_HOURS_PER_WEEK)
+seeds = st.integers(0, 2**32 - 1)
+
+
+def _most_likely(h: float) -> str:
+    probs = f.stage_probabilities(h)
+    return max(probs, key=probs.get)
+
+
+# --- Calibration: the published cut points and worked numbers -------------------------------
+
+def test_hour_cut_points_match_published_ranges():
+    """Hall (2019), Journal of Social and Personal Relationships 36(4): about 40-60 h from
+    acquaintance to casual friend, 80-100 h to friend, more than 200 h to close friend."""
+    assert f.friendship_stage(20) == "acquaintance"
+    assert f.friendship_stage(50) == "casual friend"
+    assert f.friendship_stage(90) == "friend"
+    assert f.friendship_stage(250) == "close friend"
+    assert _most_likely(20) == "acquaintance"
+    assert _most_likely(250) == "close friend"
+    # Inside each published range the stage is genuinely uncertain, and settled outside it.
+    assert f.stage_probabilities(40)["acquaintance"] > 0.8
+    assert f.stage_probabilities(60)["casual friend"] > 0.8
+    assert f.stage_probabilities(80)["casual friend"] > 0.6
+    assert f.stage_probabilities(100)["friend"] > 0.8
+    assert f.stage_probabilities(150)["friend"] > 0.9
+
+
+def test_midpoints_are_where_the_next_stage_takes_over():
+    """Hall (2019): the KU press release rounds the ranges to ~50, ~90 and 200+ hours. Each
+    midpoint is the crossing: a coin flip between two stages, and the later stage leads just
+    after it."""
+    for h, before, after in [(50, "acquaintance", "casual friend"),
+                             (90, "casual friend", "friend"),
+                             (200, "friend", "close friend")]:
+        probs = f.stage_probabilities(h)
+        assert probs[before] == pytest.approx(0.5, abs=0.01)
+        assert probs[after] == pytest.approx(0.5, abs=0.01)
+        assert _most_likely(h * 1.1) == after
+        assert _most_likely(h * 0.9) == before
+
+
+def test_weeks_at_five_leisure_hours_per_week():
+    """Hall (2019); course dossier §3.2 worked numbers: at 5 leisure hours a week, about 10
+    weeks to a casual friend and about 40 weeks to a close friend."""
+    assert f.weeks_to_stage("casual friend", 5) == pytest.approx(10, abs=1)
+    assert f.weeks_to_stage("close friend", 5) == pytest.approx(40, abs=3)
+    # The week-by-week curves agree: casual friend leads soon after week 10, close after 40.
+    probs = f.stage_curves(5, weeks=80).probabilities
+    leader = probs.argmax(axis=1)
+    assert leader[8] == 0 and leader[12] == 1
+    assert leader[36] == 2 and leader[44] == 3
+
+
+def test_weeks_at_three_and_one_hours_per_week():
+    """Hall (2019); dossier §2.3 worked numbers: at 3 h/week casual friend after ~13-20 weeks
+    and close friend after ~67 weeks; at 1 h/week about a year and about 4 years."""
+    assert 13 <= f.weeks_to_stage("casual friend", 3) <= 20
+    assert f.weeks_to_stage("close friend", 3) == pytest.approx(67, abs=3)
+    assert 40 <= f.weeks_to_stage("casual friend", 1) <= 60
+    assert 3.5 * 52 <= f.weeks_to_stage("close friend", 1) <= 4.5 * 52
+
+
+def test_leisure_counts_more_than_school_or_work():
+    """Hall (2019): hours in leisure activities predicted closeness; hours at work or school,
+    where people are together without choosing to be, predicted less."""
+    for stage in ("casual friend", "friend", "close friend"):
+        assert f.weeks_to_stage(stage, 6) < f.weeks_to_stage(stage, 0, 6)
+    leisure = f.stage_curves(6, 0, weeks=40).probabilities[-1]
+    school = f.stage_curves(0, 6, weeks=40).probabilities[-1]
+    stage_index = np.arange(4)
+    assert leisure @ stage_index > school @ stage_index + 0.5
+    # School time still helps: it is slower, not useless.
+    assert school @ stage_index > f.stage_curves(0, 0, weeks=40).probabilities[-1] @ stage_index
+
+
+def test_simulated_acquaintances_differ_but_follow_the_average():
+    """Hall (2019) reports averages; individual pairs vary around them."""
+    run = f.simulate(acquaintances=30, weeks=40, leisure_hours_per_week=5, variation=0.5, seed=3)
+    final = run.hours[:, -1]
+    assert final.std() > 20
+    assert np.median(final) == pytest.approx(200, rel=0.25)
+
+
+# --- Properties -----------------------------------------------------------------------------
+
+@given(hours)
+def test_probabilities_are_a_distribution(h):
+    probs = np.array(list(f.stage_probabilities(h).values()))
+    assert np.all((probs >= 0) & (probs <= 1))
+    assert probs.sum() == pytest.approx(1.0)
+
+
+@given(st.floats(0, f.MAX_HOURS - 1), st.floats(0.01, 1))
+def test_more_hours_never_lowers_closeness(h, dh):
+    def reached(x):  # chance of having reached at least each stage
+        return np.cumsum(list(f.stage_probabilities(x).values())[::-1])[::-1]
+    assert np.all(reached(h + dh) >= reached(h) - 1e-12)
+    assert f.STAGES.index(f.friendship_stage(h + dh)) >= f.STAGES.index(f.friendship_stage(h))
+
+
+@given(st.floats(0.1, 59), st.floats(0.1, 1), st.sampled_from(f.STAGES[1:]))
+def test_more_hours_per_week_means_fewer_weeks(rate, extra, stage):
+    assert f.weeks_to_stage(stage, rate + extra) < f.weeks_to_stage(stage, rate)
+    assert f.weeks_to_stage(stage, rate, 1) < f.weeks_to_stage(stage, rate)
+
+
+@given(per_week, per_week, st.floats(0, 1), seeds)
+def test_simulation_hours_grow_and_stages_follow(leisure, school, variation, seed):
+    run = f.simulate(acquaintances=4, weeks=30, leisure_hours_per_week=leisure,
+                     school_hours_per_week=school, variation=variation, seed=seed)
+    assert np.all(np.diff(run.hours, axis=1) >= 0)
+    assert np.all(np.diff(run.stage, axis=1) >= 0)
+    assert np.all((run.stage >= 0) & (run.stage <= 3))
+
+
+@given(per_week, seeds)
+def test_no_variation_means_everyone_gets_the_average(leisure, seed):
+    run = f.simulate(weeks=20, leisure_hours_per_week=leisure, variation=0, seed=seed)
+    expected = f.stage_curves(leisure, weeks=20).hours
+    assert np.allclose(run.hours, expected)
+
+
+@given(seeds)
+def test_same_seed_same_run(seed):
+    a = f.simulate(weeks=20, seed=seed)
+    b = f.simulate(weeks=20, seed=seed)
+    assert np.array_equal(a.hours, b.hours) and np.array_equal(a.thresholds, b.thresholds)
+
+
+def test_no_time_together_never_gets_there():
+    assert f.weeks_to_stage("friend", 0, 0) == math.inf
+    assert f.weeks_to_stage("acquaintance", 0, 0) == 0
+
+
+# --- Bad input ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "call, name",
+    [
+        (lambda: f.friendship_stage(-1), "hours"),
+        (lambda: f.friendship_stage(math.nan), "hours"),
+        (lambda: f.friendship_stage(math.inf), "hours"),
+        (lambda: f.friendship_stage("50"), "hours"),
+        (lambda: f.stage_probabilities(None), "hours"),
+        (lambda: f.stage_probabilities(1e9), "hours"),
+        (lambda: f.weeks_to_stage("friend", -2), "leisure_hours_per_week"),
+        (lambda: f.weeks_to_stage("friend", math.nan), "leisure_hours_per_week"),
+        (lambda: f.weeks_to_stage("friend", 5, math.inf), "school_hours_per_week"),
+        (lambda: f.weeks_to_stage("friend", 5, True), "school_hours_per_week"),
+        (lambda: f.weighted_hours(-5), "leisure_hours"),
+        (lambda: f.stage_curves(5, weeks=0), "weeks"),
+        (lambda: f.simulate(acquaintances=0), "acquaintances"),
+        (lambda: f.simulate(acquaintances=1000), "acquaintances"),
+        (lambda: f.simulate(weeks=10**6), "weeks"),
+        (lambda: f.simulate(variation=2), "variation"),
+        (lambda: f.simulate(seed=-1), "seed"),
+        (lambda: f.simulate(seed=1.5), "seed"),
+    ],
+)
+def test_bad_input_names_parameter_and_range(call, name):
+    with pytest.raises(ValueError, match=rf"^{name} must be .* between"):
+        call()
+
+
+@pytest.mark.parametrize("stage", ["best friend", "", None, 2])
+def test_unknown_stage_rejected(stage):
+    with pytest.raises(ValueError, match=r"^stage must be one of"):
+        f.weeks_to_stage(stage, 5)

@@ -1,0 +1,149 @@
+"""Loneliness loop: calibration to Cacioppo & Hawkley and Masi et al. (2011), properties, bad input."""
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+
+from belonging import loneliness_loop as ll
+
+unit = st.floats(0, 1)
+seeds = st.integers(0, 2**32 - 1)
+HIGH_BIAS = 0.7
+
+
+def _after_start(curve):
+    """Mean loneliness from the programme's first week to the end of the year: during and after."""
+    return float(curve[ll.PROGRAMME_START:].mean())
+
+
+# --- Calibration: the qualitative findings the model exists to show --------------------
+
+def test_same_environment_different_bias_diverges():
+    """Cacioppo & Hawkley (2009), Trends in Cognitive Sciences 13(10); Hawkley & Cacioppo
+    (2010), Annals of Behavioral Medicine 40(2): hypervigilance for social threat biases
+    perception and, through behavioural confirmation, keeps loneliness going. Same start, same
+    environment, same luck: the low-bias person recovers, the high-bias person stays lonely."""
+    for seed in range(20):
+        low = ll.simulate(0.2, weeks=52, seed=seed)
+        high = ll.simulate(HIGH_BIAS, weeks=52, seed=seed)
+        assert low.loneliness[-12:].mean() < 0.3
+        assert high.loneliness[-12:].mean() > 0.7
+
+
+def test_behavioural_confirmation_others_really_respond_less_warmly():
+    """Hawkley & Cacioppo (2010): the lonely person's wariness elicits cooler responses, yet
+    interactions are felt as worse still than they really were."""
+    low = ll.simulate(0.2, weeks=52, seed=1)
+    high = ll.simulate(HIGH_BIAS, weeks=52, seed=1)
+    assert np.nanmean(high.true_valence[13:]) < np.nanmean(low.true_valence[13:])
+    assert np.nanmean(high.perceived_valence[13:]) < np.nanmean(high.true_valence[13:]) - 0.3
+    assert high.warmth[-1] < low.warmth[-1]
+
+
+def test_intervention_ordering_follows_masi_2011():
+    """Masi, Chen, Hawkley & Cacioppo (2011), Personality and Social Psychology Review 15(3):
+    among randomized studies, interventions addressing maladaptive social cognition reduced
+    loneliness most. Only the ordering is asserted, for a high-bias person averaged over seeds."""
+    effect = {name: _after_start(curve) for name, curve in ll.compare(HIGH_BIAS, seeds=30).items()}
+    others = [effect[n] for n in ll.INTERVENTIONS if n != "social_cognition"]
+    assert effect["social_cognition"] < min(others) - 0.2
+    # More contact alone is no better than any other kind of help ...
+    for name in ("social_skills", "social_support", "social_cognition"):
+        assert effect["more_contact"] >= effect[name]
+    # ... and brings no real improvement on doing nothing (Masi et al. 2011; dossier §5 no. 5).
+    assert effect["more_contact"] > effect["none"] - 0.02
+
+
+def test_more_contact_gives_no_lasting_relief_to_a_biased_person():
+    """Masi et al. (2011); Cacioppo & Hawkley (2009): contact alone can fail when threat bias
+    turns new contacts negative; by the end of the year nothing is left of it."""
+    curves = ll.compare(HIGH_BIAS, seeds=30)
+    assert abs(curves["more_contact"][-8:].mean() - curves["none"][-8:].mean()) < 0.05
+    assert curves["social_cognition"][-8:].mean() < curves["none"][-8:].mean() - 0.3
+
+
+def test_more_contact_does_help_a_low_bias_person_while_it_lasts():
+    """Contact is not useless in itself: without a strong bias, extra contact lowers loneliness."""
+    curves = ll.compare(0.3, seeds=30)
+    programme = slice(ll.PROGRAMME_START + 4, ll.PROGRAMME_START + ll.PROGRAMME_WEEKS)
+    assert curves["more_contact"][programme].mean() < curves["none"][programme].mean()
+
+
+# --- Properties ---------------------------------------------------------------------------
+
+@given(unit, st.sampled_from(ll.INTERVENTIONS), unit, st.floats(0, ll.MAX_CONTACTS_PER_WEEK), unit, seeds)
+def test_states_stay_in_unit_interval(bias, intervention, friendly, contacts, start, seed):
+    run = ll.simulate(bias, intervention, weeks=30, friendliness=friendly,
+                      contacts_per_week=contacts, start_loneliness=start, seed=seed)
+    for series in (run.loneliness, run.vigilance, run.warmth):
+        assert np.all((series >= 0) & (series <= 1))
+    valence = run.true_valence[~np.isnan(run.true_valence)]
+    assert np.all((valence >= -1) & (valence <= 1))
+
+
+@given(unit, st.floats(0.01, 1), st.sampled_from(ll.INTERVENTIONS), seeds)
+def test_more_bias_never_less_lonely(bias, dbias, intervention, seed):
+    lo = ll.simulate(bias, intervention, weeks=40, seed=seed)
+    hi = ll.simulate(min(1.0, bias + dbias), intervention, weeks=40, seed=seed)
+    assert np.all(hi.loneliness >= lo.loneliness - 1e-12)
+
+
+@given(unit, st.floats(0.01, 1), seeds)
+def test_friendlier_people_never_make_one_lonelier(friendly, dfriendly, seed):
+    lo = ll.simulate(HIGH_BIAS, weeks=40, friendliness=friendly, seed=seed)
+    hi = ll.simulate(HIGH_BIAS, weeks=40, friendliness=min(1.0, friendly + dfriendly), seed=seed)
+    assert np.all(hi.loneliness <= lo.loneliness + 1e-12)
+
+
+@given(seeds, st.sampled_from(ll.INTERVENTIONS))
+def test_same_seed_same_run(seed, intervention):
+    a = ll.simulate(0.5, intervention, weeks=30, seed=seed)
+    b = ll.simulate(0.5, intervention, weeks=30, seed=seed)
+    assert np.array_equal(a.loneliness, b.loneliness)
+    assert np.array_equal(a.true_valence, b.true_valence, equal_nan=True)
+
+
+def test_interventions_only_act_inside_the_programme():
+    runs = {n: ll.simulate(HIGH_BIAS, n, seed=4) for n in ("none", "social_skills", "social_cognition")}
+    before = slice(0, ll.PROGRAMME_START + 1)
+    assert np.array_equal(runs["none"].loneliness[before], runs["social_skills"].loneliness[before])
+    assert np.array_equal(runs["none"].loneliness[before], runs["social_cognition"].loneliness[before])
+
+
+# --- Bad input ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        (dict(threat_bias=-0.1), "threat_bias"),
+        (dict(threat_bias=math.nan), "threat_bias"),
+        (dict(threat_bias="high"), "threat_bias"),
+        (dict(friendliness=1.5), "friendliness"),
+        (dict(friendliness=math.inf), "friendliness"),
+        (dict(contacts_per_week=-1), "contacts_per_week"),
+        (dict(contacts_per_week=1e9), "contacts_per_week"),
+        (dict(contacts_per_week=None), "contacts_per_week"),
+        (dict(start_loneliness=True), "start_loneliness"),
+        (dict(weeks=0), "weeks"),
+        (dict(weeks=10**6), "weeks"),
+        (dict(weeks=3.5), "weeks"),
+        (dict(seed=-1), "seed"),
+        (dict(seed=math.nan), "seed"),
+    ],
+)
+def test_bad_input_names_parameter_and_range(kwargs, name):
+    with pytest.raises(ValueError, match=rf"^{name} must be .* between"):
+        ll.simulate(**kwargs)
+
+
+@pytest.mark.parametrize("value", ["therapy", "", None, 3, "Social_Cognition"])
+def test_unknown_intervention_lists_the_choices(value):
+    with pytest.raises(ValueError, match=r"^intervention must be one of 'none', 'more_contact'"):
+        ll.simulate(0.5, value)
+
+
+@pytest.mark.parametrize("seeds_value", [0, 201, 2.5, math.inf])
+def test_compare_bad_seed_count(seeds_value):
+    with pytest.raises(ValueError, match=r"^seeds must be .* between"):
+        ll.compare(0.5, seeds=seeds_value)

@@ -1,0 +1,174 @@
+"""Interdependence network: calibration to Cacioppo, Fowler & Christakis (2009) and to
+Dunbar's layers, properties, bad input."""
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+
+from belonging import network as net
+
+seeds = st.integers(0, 2**32 - 1)
+contagion = st.floats(0, net.MAX_CONTAGION)
+
+
+def pooled(c: float, seeds=range(3), **kwargs) -> np.ndarray:
+    """Relative likelihood averaged over several seeds (30 networks of 400 at the defaults)."""
+    return np.mean([net.clustering_by_distance(c, networks=10, seed=s, **kwargs).relative_likelihood
+                    for s in seeds], axis=0)
+
+
+# --- Calibration: the qualitative findings the model exists to show --------------------
+
+def test_loneliness_clusters_and_fades_by_about_three_degrees():
+    """Cacioppo, Fowler & Christakis (2009), Journal of Personality and Social Psychology
+    97(6), 977-991: loneliness clusters in a social network, extending up to three degrees of
+    separation and fading beyond. Here: above chance at distance 1, falling with distance,
+    and near chance (less than a quarter of the distance-1 excess) by distance 4."""
+    excess = pooled(0.8) - 1
+    assert excess[0] > 0.5
+    assert excess[0] > excess[1] > excess[2] > 0
+    assert abs(excess[3]) < excess[0] / 4
+    assert np.all(np.abs(excess[3:]) < excess[0] / 4)
+
+
+def test_no_contagion_means_no_clustering():
+    """Cacioppo, Fowler & Christakis (2009) compare with loneliness shuffled at random
+    across the same network; with contagion strength 0 the model must match that chance."""
+    ratio = pooled(0.0)
+    assert np.all(np.abs(ratio - 1) < 0.1)
+
+
+def test_stronger_contagion_more_clustering_at_one_degree():
+    """Cacioppo, Fowler & Christakis (2009): clustering is what spread between neighbours
+    leaves behind, so stronger spread means a larger excess among direct ties."""
+    at_one = [pooled(c, seeds=range(2))[0] for c in (0.0, 0.3, 0.6, 0.9)]
+    assert all(a < b for a, b in zip(at_one, at_one[1:]))
+
+
+def test_dunbar_layer_sizes_average_5_15_50_150_with_wide_variation():
+    """Zhou, Sornette, Hill & Dunbar (2005), Proceedings of the Royal Society B 272:
+    layers of about 5, 15, 50 and 150 (scaling ratio about 3). Lindenfors, Wartel & Lind (2021),
+    Biology Letters 17(5): intervals so wide that these are typical means, not fixed numbers."""
+    sizes = np.array([net.ego_layers(s).cumulative_sizes for s in range(2000)])
+    assert sizes.mean(axis=0) == pytest.approx([5, 15, 50, 150], rel=0.06)
+    low, high = np.percentile(sizes[:, 3], [5, 95])
+    assert high / low > 2  # wide individual variation in the outer layer
+    assert np.all(np.diff(sizes, axis=1) > 0)
+
+
+def test_hill_dunbar_christmas_card_levels():
+    """Hill & Dunbar (2003), Human Nature 14(1): grouping levels about 7, 21, 35 and 153.5."""
+    sizes = np.array([net.ego_layers(s, sizes="hill_dunbar_2003").cumulative_sizes for s in range(2000)])
+    assert sizes.mean(axis=0) == pytest.approx([7, 21, 35, 153.5], rel=0.08)
+
+
+def test_contact_falls_with_layer():
+    """Dunbar (2008), Group Dynamics 12(1): inner layers are the people seen most often."""
+    egos = [net.ego_layers(s, spread=1.0) for s in range(50)]
+    layer = np.concatenate([e.layer for e in egos])
+    rate = np.concatenate([e.contacts_per_year for e in egos])
+    medians = [np.median(rate[layer == k]) for k in range(1, 5)]
+    assert all(a > b for a, b in zip(medians, medians[1:]))
+
+
+# --- Properties ---------------------------------------------------------------------------
+
+@given(contagion, st.floats(0.05, 0.5), seeds)
+def test_relative_likelihood_within_bounds(c, share, seed):
+    run = net.clustering_by_distance(c, people=100, lonely_share=share, seed=seed)
+    finite = run.relative_likelihood[np.isfinite(run.relative_likelihood)]
+    assert np.all(finite >= 0)
+    assert np.all(finite <= 1 / run.chance + 1e-9)  # cannot beat "every one of them is lonely"
+    assert np.all(np.isnan(run.relative_likelihood) == (run.pairs == 0))
+
+
+@given(contagion, seeds)
+def test_same_seed_same_run(c, seed):
+    a = net.clustering_by_distance(c, people=100, seed=seed)
+    b = net.clustering_by_distance(c, people=100, seed=seed)
+    assert repr(a) == repr(b)
+
+
+@given(contagion, seeds)
+def test_scores_solve_the_equilibrium(c, seed):
+    adjacency = net.social_network(100, seed=seed)
+    x = net.loneliness_scores(adjacency, c, seed=seed)
+    neighbour_mean = adjacency @ x / adjacency.sum(axis=1)
+    disposition = np.random.default_rng(seed).standard_normal(100)
+    assert np.allclose(x, (1 - c) * disposition + c * neighbour_mean, atol=1e-8)
+
+
+@given(st.integers(50, 200), st.sampled_from([4, 6, 8]), st.floats(0, 0.5), seeds)
+def test_hop_distances_match_networkx(people, k, p, seed):
+    import networkx as nx
+
+    adjacency = net.social_network(people, k, p, seed=seed)
+    got = net.hop_distances(adjacency, 6)
+    graph = nx.from_numpy_array(adjacency.astype(int))
+    for source in (0, people // 2):
+        want = nx.single_source_shortest_path_length(graph, source, cutoff=6)
+        expected = np.full(people, -1)
+        expected[list(want)] = list(want.values())
+        assert np.array_equal(got[source], expected)
+
+
+@given(seeds, st.floats(0, 1.5), st.sampled_from(sorted(net.LAYER_SIZES)))
+def test_ego_layers_are_nested_and_consistent(seed, spread, sizes):
+    ego = net.ego_layers(seed, spread=spread, sizes=sizes)
+    assert np.all(np.diff(ego.cumulative_sizes) > 0) and ego.cumulative_sizes[0] >= 1
+    assert ego.layer.size == ego.cumulative_sizes[-1] == ego.contacts_per_year.size
+    assert np.array_equal(np.bincount(ego.layer, minlength=5)[1:], np.diff(ego.cumulative_sizes, prepend=0))
+    assert np.all(ego.contacts_per_year > 0)
+
+
+def test_no_spread_means_everyone_typical():
+    assert list(net.ego_layers(0, spread=0).cumulative_sizes) == [5, 15, 50, 150]
+
+
+# --- Bad input ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        (dict(contagion=-0.1), "contagion"),
+        (dict(contagion=1.0), "contagion"),
+        (dict(contagion=math.nan), "contagion"),
+        (dict(contagion=math.inf), "contagion"),
+        (dict(contagion="0.5"), "contagion"),
+        (dict(contagion=0.5, people=10), "people"),
+        (dict(contagion=0.5, people=10**6), "people"),
+        (dict(contagion=0.5, people=400.5), "people"),
+        (dict(contagion=0.5, neighbours=2), "neighbours"),
+        (dict(contagion=0.5, rewiring=0.9), "rewiring"),
+        (dict(contagion=0.5, lonely_share=0), "lonely_share"),
+        (dict(contagion=0.5, lonely_share=True), "lonely_share"),
+        (dict(contagion=0.5, max_distance=7), "max_distance"),
+        (dict(contagion=0.5, networks=0), "networks"),
+        (dict(contagion=0.5, seed=-1), "seed"),
+        (dict(contagion=0.5, seed=None), "seed"),
+    ],
+)
+def test_bad_input_names_parameter_and_range(kwargs, name):
+    with pytest.raises(ValueError, match=rf"^{name} must be .* between"):
+        net.clustering_by_distance(**kwargs)
+
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        (dict(seed=1, spread=-1), "spread"),
+        (dict(seed=1, spread=math.nan), "spread"),
+        (dict(seed=1, spread=math.inf), "spread"),
+        (dict(seed=1.5), "seed"),
+        (dict(seed="1"), "seed"),
+    ],
+)
+def test_ego_layers_bad_input(kwargs, name):
+    with pytest.raises(ValueError, match=rf"^{name} must be .* between"):
+        net.ego_layers(**kwargs)
+
+
+def test_ego_layers_bad_choice():
+    with pytest.raises(ValueError, match=r"^sizes must be one of"):
+        net.ego_layers(1, sizes="dunbar_number")

@@ -1,0 +1,153 @@
+"""Social support: calibration to Cohen & Wills (1985), properties, bad input."""
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+
+from belonging import support as s
+
+coefs = st.floats(0, 5)
+seeds = st.integers(0, 2**32 - 1)
+N = 5000
+
+
+def survey(**kwargs):
+    return s.simulate(N, seed=kwargs.pop("seed", 21), **kwargs)
+
+
+# --- Calibration: the published findings the model exists to show ---------------------------
+
+def test_integration_has_a_main_effect_at_every_stress_level():
+    """Cohen & Wills (1985), Psychological Bulletin 98(2), 310-357: measures of a person's
+    integration in a social network show a main (direct) effect, an overall benefit whatever
+    the level of stress. The low-vs-high integration gap is similar at low and high stress."""
+    table = s.distress_by_stress(survey(), by="integration")
+    assert np.all(table.gap > 0.5)
+    assert abs(table.gap[-1] - table.gap[0]) < 0.4
+    assert abs(s.fit(survey()).integration_buffering) < 0.6  # integration does not buffer
+
+
+def test_perceived_support_buffers_stress():
+    """Cohen & Wills (1985), Psychological Bulletin 98(2), 310-357: measures of perceived
+    available support show buffering; support protects against the effects of stress, so the
+    benefit of high support grows with stress and the stress slope is flatter."""
+    table = s.distress_by_stress(survey(), by="support")
+    assert table.gap[0] < 0.4
+    assert table.gap[-1] - table.gap[0] > 0.8
+    slope_high = table.high[-1] - table.high[0]
+    slope_low = table.low[-1] - table.low[0]
+    assert slope_high < slope_low - 0.8
+    assert abs(s.fit(survey()).support_effect) < 0.4  # perceived support has no main effect here
+
+
+def test_no_buffering_without_interaction():
+    """Cohen & Wills (1985): buffering is a stress x support interaction; with b3 = 0 the
+    support groups differ no more under high stress than under low stress."""
+    data = survey(b3=0)
+    table = s.distress_by_stress(data, by="support")
+    assert np.all(np.abs(table.gap) < 0.3)
+    assert abs(s.fit(data).buffering) < 0.6
+
+
+def test_no_main_effect_without_integration():
+    """Cohen & Wills (1985): the main effect belongs to integration; with b2 = 0 well- and
+    poorly-integrated people report the same distress at every stress level."""
+    data = survey(b2=0)
+    table = s.distress_by_stress(data, by="integration")
+    assert np.all(np.abs(table.gap) < 0.3)
+    assert abs(s.fit(data).integration_effect) < 0.35
+
+
+def test_regression_separates_effects_when_resources_correlate():
+    """In real data integration and perceived support go together (Cohen & Wills 1985 note the
+    overlap); a median split then mixes them, but the regression still separates them."""
+    data = survey(correlation=0.6)
+    mixed = s.distress_by_stress(data, by="integration")
+    assert mixed.gap[-1] - mixed.gap[0] > 0.3      # the integration split now looks like buffering
+    est = s.fit(data)
+    assert abs(est.integration_effect - 2.0) < 0.45
+    assert abs(est.buffering - 3.0) < 0.8
+
+
+# --- Properties ---------------------------------------------------------------------------
+
+@given(coefs, coefs, coefs, st.floats(0, 1), seeds)
+def test_fit_recovers_main_effect_and_buffering(b1, b2, b3, noise, seed):
+    est = s.fit(s.simulate(N, b1=b1, b2=b2, b3=b3, noise_sd=noise, seed=seed))
+    assert est.integration_effect == pytest.approx(b2, abs=0.45)
+    assert est.buffering == pytest.approx(b3, abs=0.8)
+
+
+@given(coefs, coefs, coefs, st.floats(-0.9, 0.9), seeds)
+def test_scores_stay_in_range(b1, b2, b3, rho, seed):
+    data = s.simulate(200, b1=b1, b2=b2, b3=b3, correlation=rho, seed=seed)
+    for scores in (data.stress, data.integration, data.support):
+        assert np.all((scores >= 0) & (scores <= 1))
+    assert np.all(np.isfinite(data.distress))
+
+
+@given(coefs, st.floats(0.1, 3), seeds)
+def test_more_buffering_flattens_high_support_slope(b3, db3, seed):
+    weak = s.distress_by_stress(s.simulate(1000, b3=b3, seed=seed), by="support")
+    strong = s.distress_by_stress(s.simulate(1000, b3=b3 + db3, seed=seed), by="support")
+    # Same seed, same people: only the interaction changed, so the gap can only widen.
+    assert np.all(strong.gap >= weak.gap - 1e-9)
+
+
+@given(st.floats(-0.3, 0.3), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1))
+def test_expected_distress_falls_with_each_resource(d, stress, integration, support):
+    base = s.expected_distress(stress, integration, support)
+    more_int = s.expected_distress(stress, min(1.0, integration + abs(d)), support)
+    more_sup = s.expected_distress(stress, integration, min(1.0, support + abs(d)))
+    assert more_int <= base + 1e-12 and more_sup <= base + 1e-12
+
+
+@given(seeds)
+def test_same_seed_same_survey(seed):
+    assert repr(s.simulate(100, seed=seed)) == repr(s.simulate(100, seed=seed))
+
+
+# --- Bad input ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        (dict(n=5), "n"),
+        (dict(n=s.MAX_PEOPLE + 1), "n"),
+        (dict(n=10.5), "n"),
+        (dict(b0=math.nan), "b0"),
+        (dict(b1=-1), "b1"),
+        (dict(b2=math.inf), "b2"),
+        (dict(b3="3"), "b3"),
+        (dict(b3=None), "b3"),
+        (dict(noise_sd=-0.1), "noise_sd"),
+        (dict(correlation=1.0), "correlation"),
+        (dict(correlation=True), "correlation"),
+        (dict(seed=-1), "seed"),
+        (dict(seed=2.5), "seed"),
+    ],
+)
+def test_bad_input_names_parameter_and_range(kwargs, name):
+    with pytest.raises(ValueError, match=rf"^{name} must be .* between"):
+        s.simulate(**kwargs)
+
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [(dict(stress=1.5), "stress"), (dict(integration=math.nan), "integration"), (dict(support="hi"), "support")],
+)
+def test_bad_expected_distress_input(kwargs, name):
+    args = dict(stress=0.5, integration=0.5, support=0.5) | kwargs
+    with pytest.raises(ValueError, match=rf"^{name} must be .* between"):
+        s.expected_distress(**args)
+
+
+def test_bad_grouping_and_bands():
+    data = s.simulate(100)
+    with pytest.raises(ValueError, match=r"^by must be one of"):
+        s.distress_by_stress(data, by="friends")
+    with pytest.raises(ValueError, match=r"^bands must be .* between"):
+        s.distress_by_stress(data, bands=1)
+    with pytest.raises(ValueError, match=r"^survey must be"):
+        s.fit("not a survey")

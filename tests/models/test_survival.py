@@ -1,0 +1,137 @@
+"""Survival in groups: the risk-pooling argument (Baumeister & Leary 1995), properties, bad input."""
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+
+from belonging import survival as s
+
+cvs = st.floats(0, s.MAX_CV)
+sizes = st.integers(1, 12)
+seeds = st.integers(0, 2**32 - 1)
+SMALL = dict(foragers=120, days=60)
+
+
+def _advantage(cv: float, group_size: int = 5, seeds_=(0, 1, 2)) -> float:
+    """Extra share of foragers alive at season's end in sharing groups, averaged over seeds."""
+    gaps = []
+    for seed in seeds_:
+        run = s.compare(cv, group_size, seed=seed)
+        gaps.append(run.groups[-1] - run.loners[-1])
+    return float(np.mean(gaps))
+
+
+# --- Calibration: the argument the model exists to show --------------------------------------
+
+def test_sharing_raises_survival_when_food_is_variable():
+    """Baumeister & Leary (1995), Psychological Bulletin 117(3): group living aided survival.
+    Risk pooling (food sharing among foragers, e.g. Winterhalder 1986): when daily returns are
+    variable, sharing them keeps members alive through unlucky streaks."""
+    for cv in (1.0, 1.5):
+        for seed in (0, 7, 11):
+            run = s.compare(cv, 5, seed=seed)
+            assert run.groups[-1] > run.loners[-1] + 0.3
+            assert np.all(run.groups >= run.loners - 0.05)
+
+
+def test_group_advantage_grows_with_variability():
+    """Baumeister & Leary (1995) argument, risk-pooling version: the more variable the food,
+    the more sharing is worth (tested from no variability up to a cv of 1.5)."""
+    gaps = [_advantage(cv) for cv in (0.0, 0.75, 1.0, 1.25, 1.5)]
+    assert gaps[0] == 0
+    assert all(later > earlier + 0.05 for earlier, later in zip(gaps, gaps[1:]))
+
+
+def test_no_variability_sharing_makes_no_difference():
+    """Risk pooling helps only against risk: with identical daily returns there is nothing to
+    pool, so loners and groups of any size fare exactly alike."""
+    for group_size in (2, 5, 13):
+        run = s.compare(0.0, group_size)
+        assert np.array_equal(run.loners, run.groups)
+        assert run.loners[-1] == 1.0
+
+
+def test_more_erratic_food_needs_bigger_groups():
+    """Pooling averages luck, and bigger pools average more: at high variability survival rises
+    with group size."""
+    survival = [s.survival_probability(2.0, g) for g in (1, 2, 4, 8)]
+    assert all(later > earlier for earlier, later in zip(survival, survival[1:]))
+    assert survival[0] < 0.1 and survival[-1] > 0.8
+
+
+def test_loners_fare_worse_as_food_becomes_more_variable():
+    survival = [s.survival_probability(cv) for cv in (0.0, 0.75, 1.0, 1.5, 2.0)]
+    assert all(later < earlier for earlier, later in zip(survival, survival[1:]))
+
+
+# --- Properties -------------------------------------------------------------------------------
+
+@given(cvs, sizes, seeds)
+def test_share_alive_is_bounded_and_never_rises(cv, group_size, seed):
+    run = s.simulate(cv, group_size, seed=seed, **SMALL)
+    assert run.alive[0] == 1.0
+    assert np.all((run.alive >= 0) & (run.alive <= 1))
+    assert np.all(np.diff(run.alive) <= 0)
+
+
+@given(cvs, sizes, st.floats(4, 29), st.floats(0.1, 1), seeds)
+def test_bigger_store_never_hurts(cv, group_size, cap, extra, seed):
+    small = s.simulate(cv, group_size, max_store=cap, seed=seed, **SMALL)
+    big = s.simulate(cv, group_size, max_store=cap + extra, seed=seed, **SMALL)
+    assert np.all(big.alive >= small.alive)
+
+
+@given(cvs, sizes, st.floats(0.5, 7), st.floats(0.1, 1), seeds)
+def test_bigger_starting_store_never_hurts(cv, group_size, start, extra, seed):
+    low = s.simulate(cv, group_size, start_store=start, seed=seed, **SMALL)
+    high = s.simulate(cv, group_size, start_store=start + extra, seed=seed, **SMALL)
+    assert np.all(high.alive >= low.alive)
+
+
+@given(sizes)
+def test_no_variability_everyone_survives(group_size):
+    assert s.survival_probability(0.0, group_size, **SMALL) == 1.0
+
+
+@given(cvs, sizes, seeds)
+def test_same_seed_same_run(cv, group_size, seed):
+    a = s.compare(cv, group_size, seed=seed, **SMALL)
+    b = s.compare(cv, group_size, seed=seed, **SMALL)
+    assert np.array_equal(a.loners, b.loners) and np.array_equal(a.groups, b.groups)
+
+
+def test_loners_and_groups_face_the_same_luck():
+    """Common random numbers: forager i finds the same food whatever the group size."""
+    few = s._daily_returns(1.0, 600, 30, seed=3)
+    more = s._daily_returns(1.0, 602, 30, seed=3)
+    assert np.array_equal(few, more[:600])
+
+
+# --- Bad input --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        (dict(cv=-0.1), "cv"),
+        (dict(cv=math.nan), "cv"),
+        (dict(cv=math.inf), "cv"),
+        (dict(cv="1"), "cv"),
+        (dict(cv=1.0, group_size=0), "group_size"),
+        (dict(cv=1.0, group_size=2.5), "group_size"),
+        (dict(cv=1.0, group_size=10**4), "group_size"),
+        (dict(cv=1.0, foragers=0), "foragers"),
+        (dict(cv=1.0, days=10**5), "days"),
+        (dict(cv=1.0, start_store=0), "start_store"),
+        (dict(cv=1.0, start_store=math.nan), "start_store"),
+        (dict(cv=1.0, max_store=2.0), "max_store"),
+        (dict(cv=1.0, max_store=True), "max_store"),
+        (dict(cv=1.0, seed=-1), "seed"),
+        (dict(cv=1.0, seed="0"), "seed"),
+    ],
+)
+def test_bad_input_names_parameter_and_range(kwargs, name):
+    with pytest.raises(ValueError, match=rf"^{name} must be .* between"):
+        s.simulate(**kwargs)
+    with pytest.raises(ValueError, match=rf"^{name} must be .* between"):
+        s.compare(**kwargs)
