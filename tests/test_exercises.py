@@ -1,0 +1,120 @@
+"""Exercise notebooks: single source, honest autograding, feedback instead of tracebacks."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from hypothesis import given, strategies as st
+from nbclient import NotebookClient
+
+from belonging.exercises import CORRECT, ch01
+from belonging.exercises.generate import EXERCISES, SOURCES, normalised, otter_assign
+
+SOURCE_FILES = sorted(SOURCES.glob("[0-9][0-9]-*.ipynb"))
+CHECKS = {"01-what-belonging-is": ch01}
+
+
+@pytest.fixture(scope="module", params=[s.name for s in SOURCE_FILES])
+def generated(request, tmp_path_factory):
+    source = SOURCES / request.param
+    learner, solution, zip_path = otter_assign(source, tmp_path_factory.mktemp("dist") / "out")
+    return source, learner, solution, zip_path
+
+
+def otter_score(zip_path: Path, notebook: Path, out: Path) -> dict:
+    otter = Path(sys.executable).with_name("otter")
+    out.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run([str(otter), "run", "-a", str(zip_path), str(notebook), "-o", str(out)],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return json.loads((out / "results.json").read_text())
+
+
+def total(results: dict) -> tuple[float, float]:
+    scored = [t for t in results["tests"] if "max_score" in t]  # skip otter's "Public Tests" summary row
+    return sum(float(t["score"]) for t in scored), sum(float(t["max_score"]) for t in scored)
+
+
+def test_every_source_has_a_checked_in_learner_copy_and_check_module():
+    assert SOURCE_FILES, "no exercise sources"
+    for source in SOURCE_FILES:
+        assert (EXERCISES / source.name).is_file()
+        assert (EXERCISES / "solutions" / source.name).is_file()
+        assert source.stem in CHECKS
+
+
+def test_checked_in_learner_copy_matches_a_fresh_generation(generated):
+    source, learner, solution, _ = generated
+    assert normalised(EXERCISES / source.name) == normalised(learner), "run `make exercises` and commit"
+    assert normalised(EXERCISES / "solutions" / source.name) == normalised(solution)
+
+
+def test_learner_copy_has_no_solutions(generated):
+    source, learner, _, _ = generated
+    text = learner.read_text("utf-8")
+    assert "# SOLUTION" not in text and "BEGIN SOLUTION" not in text
+    assert "= ..." in text
+
+
+def test_solutions_pass_every_check(generated, tmp_path):
+    _, _, solution, zip_path = generated
+    got, possible = total(otter_score(zip_path, solution, tmp_path / "solution"))
+    assert possible > 0 and got == possible
+
+
+def test_blank_learner_copy_runs_top_to_bottom_and_scores_zero(generated, tmp_path):
+    source, learner, _, zip_path = generated
+    nb = nbformat.read(learner, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(learner.parent)}}).execute()  # raises on any error
+    outputs = "".join(json.dumps(c.get("outputs", [])) for c in nb.cells if c.cell_type == "code")
+    assert "Traceback" not in outputs
+    assert "haven't answered yet" in outputs  # grader.check shows our message for a blank answer
+    got, possible = total(otter_score(zip_path, learner, tmp_path / "blank"))
+    assert possible > 0 and got == 0
+
+
+@pytest.mark.parametrize("wrong", ['"a lot"', "[0.5]", "None", "True", "float('nan')", "-3", "{'q': 1}", '"z"'])
+def test_wrong_answers_of_any_type_get_feedback_in_the_notebook(generated, wrong):
+    source, learner, _, _ = generated
+    nb = nbformat.read(learner, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.source.lstrip().startswith("q") and "= ..." in cell.source:
+            cell.source = cell.source.replace("= ...", f"= {wrong}")
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(learner.parent)}}).execute()
+    checks = [c for c in nb.cells if c.cell_type == "code" and "grader.check(" in c.source]
+    assert checks
+    for cell in checks:
+        shown = json.dumps(cell.outputs)
+        assert "Traceback" not in shown and "Error" not in shown, shown[:800]
+        assert "Got:" in shown or "passed" in shown, shown[:800]
+
+
+ANY_VALUE = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
+                      st.text(max_size=20), st.lists(st.integers(), max_size=3), st.just(...),
+                      st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
+
+
+@given(ANY_VALUE)
+def test_checks_never_raise_and_always_answer(value):
+    for module in CHECKS.values():
+        for name in dir(module):
+            if name.startswith("check_"):
+                message = getattr(module, name)(value)
+                assert isinstance(message, str) and message
+
+
+def test_chapter_one_checks_accept_the_right_answers_computed_from_the_model():
+    from belonging import homeostat
+    assert ch01.check_q1(homeostat.steady_state(3, 0.9)) == CORRECT
+    assert ch01.check_q1(homeostat.steady_state(3, 0.0)) != CORRECT
+    fewest = min(c for c in range(29) if homeostat.steady_state(c, 0.0) >= 0.6)
+    assert ch01.check_q2(fewest) == CORRECT and ch01.check_q2(fewest + 1) != CORRECT
+    assert ch01.check_q2(fewest - 1) != CORRECT
+    assert ch01.check_q3(" (A) ") == CORRECT and ch01.check_q3("b") != CORRECT
+    assert ch01.check_q4("B") == CORRECT and ch01.check_q4("a") != CORRECT
