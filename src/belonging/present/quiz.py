@@ -45,7 +45,8 @@ def find_quiz(chapter: str, start: Path | None = None) -> Path:
     upwards finds the same bank from both.
     """
     here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
+    repository = Path(__file__).resolve().parents[3]  # an editable install's checkout
+    for folder in (here, *here.parents, repository):
         for candidate in (folder / "book" / "quizzes", folder / "quizzes"):
             path = candidate / f"{chapter}.json"
             if path.is_file():

@@ -1,0 +1,49 @@
+# The Need to Belong: every command a learner, instructor or author needs.
+# `make serve` and `make test` set everything up on a fresh machine with Python 3.11 and git.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HTML   := book/_build/html
+PORT   ?= 8000
+
+.PHONY: help install build serve test bench lab exercises clean
+
+help:
+	@echo "make serve      build the course and serve it at http://127.0.0.1:$(PORT)"
+	@echo "make test       run every test (models, notebooks, book build, browser, exercises)"
+	@echo "make build      build the site only (warnings are errors)"
+	@echo "make lab        open JupyterLab on the exercises"
+	@echo "make bench      check the speed and size budgets"
+	@echo "make exercises  regenerate learner notebooks and autograders from their sources"
+
+# Reinstall whenever the pins or the package metadata change.
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+build: install
+	$(BIN)/jupyter-book build -W -n --keep-going book
+
+serve: build
+	@echo ""
+	@echo "The course is at http://127.0.0.1:$(PORT)/ (press Ctrl-C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python -m pytest benchmarks -q --benchmark-columns=min,median,max
+
+lab: install
+	$(BIN)/jupyter lab exercises
+
+exercises: install
+	$(BIN)/python -m belonging.exercises.generate
+
+clean:
+	rm -rf book/_build .pytest_cache
