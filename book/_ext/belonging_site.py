@@ -21,7 +21,17 @@ def _plotly_name() -> str:
     return f"plotly-{plotly.__version__}.min.js"
 
 
+def _fix_bibliography_roles(context: dict) -> None:
+    """sphinxcontrib-bibtex marks entries with the deprecated ``doc-biblioentry`` role inside
+    a ``role="list"`` container; screen readers then find a list with no items. Entries are
+    list items, so say so (fixes axe's aria-required-children and aria-deprecated-role)."""
+    body = context.get("body", "")
+    if 'role="doc-biblioentry"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def _add_page_assets(app, pagename, templatename, context, doctree) -> None:
+    _fix_bibliography_roles(context)
     body = context.get("body", "")
     if "belonging-plot" in body:
         app.add_js_file(

@@ -1,0 +1,69 @@
+"""Fixtures for the site tests: build the book once, serve it on loopback, drive Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = ROOT / "book" / "_build" / "html"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Path:
+    """Build the whole book with warnings as errors; the build itself is a test."""
+    jb = Path(sys.executable).with_name("jupyter-book")
+    shutil.rmtree(ROOT / "book" / "_build", ignore_errors=True)
+    result = subprocess.run(
+        [str(jb), "build", "-W", "-n", "--keep-going", "book"],
+        cwd=ROOT, capture_output=True, text=True, timeout=1200,
+    )
+    if result.returncode != 0 or "build succeeded" not in result.stdout:
+        pytest.fail("book build failed:\n" + (result.stdout + result.stderr)[-6000:])
+    return HTML
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def chromium_path() -> str | None:
+    """Debian's chromium where it is installed (Playwright's own download fails here)."""
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        path = chromium_path()
+        launched = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS) if path \
+            else p.chromium.launch(args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
