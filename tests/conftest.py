@@ -5,3 +5,9 @@ from hypothesis import settings
 # Property tests: enough examples to find edge cases, few enough for a 2-core CI machine.
 settings.register_profile("course", max_examples=60, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "course"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run the site tests (book build, Chromium) last: they are the slowest, and nothing
+    else should share a process with a browser's event loop."""
+    items.sort(key=lambda item: "tests/site/" in item.nodeid.replace("\\", "/"))

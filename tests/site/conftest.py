@@ -57,8 +57,10 @@ def chromium_path() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Closed after the browser tests: Playwright's sync API keeps an event loop in this
+    thread, and nbclient (notebook tests) hangs if it finds that loop still open."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

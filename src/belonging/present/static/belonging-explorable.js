@@ -71,6 +71,9 @@
     var layout = fig.layout || {};
     var slider = layout.sliders && layout.sliders[0];
     delete layout.sliders;
+    // The page shows the title as text above the figure; inside the plot it would collide
+    // with the legend on a phone.
+    layout.title = { text: "" };
     if (slider) { layout.margin = Object.assign({}, layout.margin, { b: 50 }); }
     layout.autosize = true;
     loadPlotly().then(function (Plotly) {
