@@ -20,10 +20,11 @@ def test_chapters_and_exercises_run_under_nbval(tmp_path):
         notebooks.append(target)
     exercises = sorted((ROOT / "exercises").glob("[0-9][0-9]-*.ipynb"))
     solutions = sorted((ROOT / "exercises" / "solutions").glob("[0-9][0-9]-*.ipynb"))
-    assert notebooks and exercises and solutions
+    playground = [ROOT / "exercises" / "model-playground.ipynb"]  # every model's live panel
+    assert notebooks and exercises and solutions and playground[0].is_file()
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "--nbval-lax", "-q", "-p", "no:cacheprovider",
-         "--rootdir", str(tmp_path), *map(str, notebooks + exercises + solutions)],
+         "--rootdir", str(tmp_path), *map(str, notebooks + exercises + solutions + playground)],
         cwd=tmp_path, capture_output=True, text=True, timeout=900,
     )
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]

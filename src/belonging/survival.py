@@ -5,8 +5,8 @@ Bulletin 117(3), argue that a drive to form and keep bonds would have been favou
 group living helped our ancestors survive and reproduce. One concrete mechanism proposed in
 evolutionary accounts of food sharing among foragers is **risk pooling** (variance
 reduction): a hunter's luck varies wildly from day to day, and sharing the day's catch smooths
-it out (e.g. Winterhalder 1986, Journal of Anthropological Archaeology; not checked in the
-course dossier). This module is a toy version of that argument. It is an **illustrative
+it out (reviewed as "risk reduction" among other models of food sharing by Gurven 2004,
+Behavioral and Brain Sciences, doi:10.1017/S0140525X04000123). This module is a toy version of that argument. It is an **illustrative
 argument, not evidence about human evolution**: its numbers are invented to make the logic
 visible, and it shows only that the argument is coherent, not that it happened.
 

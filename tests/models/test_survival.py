@@ -26,7 +26,7 @@ def _advantage(cv: float, group_size: int = 5, seeds_=(0, 1, 2)) -> float:
 
 def test_sharing_raises_survival_when_food_is_variable():
     """Baumeister & Leary (1995), Psychological Bulletin 117(3): group living aided survival.
-    Risk pooling (food sharing among foragers, e.g. Winterhalder 1986): when daily returns are
+    Risk pooling (food sharing among foragers; reviewed by Gurven 2004, BBS): when daily returns are
     variable, sharing them keeps members alive through unlucky streaks."""
     for cv in (1.0, 1.5):
         for seed in (0, 7, 11):

@@ -64,6 +64,35 @@
     input.setAttribute("aria-valuetext", steps[active].label);
   }
 
+  // Break a long axis title into lines of at most `max` characters (plotly does not wrap).
+  function wrap(text, max) {
+    if (!text || text.length <= max) { return text; }
+    var lines = [], line = "";
+    text.split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > max) { lines.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    lines.push(line);
+    return lines.join("<br>");
+  }
+
+  // Phones: smaller type, wrapped axis titles, and margins that grow to fit them.
+  function fitNarrow(layout, data, width) {
+    if (width >= 600) { return; }
+    data.forEach(function (trace) { if (trace.name) { trace.name = wrap(trace.name, 40); } });
+    layout.font = Object.assign({}, layout.font, { size: 12 });
+    Object.keys(layout).forEach(function (key) {
+      if (!/^[xy]axis\d*$/.test(key)) { return; }
+      var axis = layout[key];
+      axis.automargin = true;
+      if (axis.title) {
+        var title = typeof axis.title === "string" ? { text: axis.title } : axis.title;
+        title.text = wrap(title.text, key.charAt(0) === "x" ? 32 : 30);
+        axis.title = title;
+      }
+    });
+  }
+
   function draw(div) {
     if (div.getAttribute("data-state")) { return; }
     div.setAttribute("data-state", "loading");
@@ -76,6 +105,7 @@
     layout.title = { text: "" };
     if (slider) { layout.margin = Object.assign({}, layout.margin, { b: 50 }); }
     layout.autosize = true;
+    fitNarrow(layout, fig.data, div.clientWidth);
     loadPlotly().then(function (Plotly) {
       var config = { responsive: true, displaylogo: false, displayModeBar: false };
       return Plotly.newPlot(div, fig.data, layout, config).then(function () {
