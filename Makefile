@@ -39,8 +39,11 @@ test: install
 bench: install
 	$(BIN)/python -m pytest benchmarks -q --benchmark-columns=min,median,max
 
+# JupyterLab refuses to start as root (containers, CI); allow it only when that is who we are.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: install
-	$(BIN)/jupyter lab exercises
+	$(BIN)/jupyter lab $(LAB_ROOT) exercises
 
 exercises: install
 	$(BIN)/python -m belonging.exercises.generate
