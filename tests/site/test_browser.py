@@ -110,3 +110,11 @@ def test_page_works_for_a_reader(reader):
     violations = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
                   for v in results.response["violations"]]
     assert not violations, "\n".join(violations)
+
+    # The theme follows the reader's dark-mode preference: check the same page in dark.
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+    dark = Axe().run(page, options=WCAG)
+    violations = [f"dark mode: {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+                  for v in dark.response["violations"]]
+    assert not violations, "\n".join(violations)
