@@ -25,7 +25,7 @@ import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from .palette import FONT, REFERENCE, colour, dash
+from .palette import FONT, REFERENCE, SHADE, colour, dash
 
 Trace = dict[str, Any]
 
@@ -120,8 +120,8 @@ def _base_layout(title: str, x_title: str, y_title: str, layout: dict | None) ->
         title=dict(text=title, x=0.02, font=dict(size=16)),
         font=FONT,
         template="simple_white",
-        xaxis=dict(title=dict(text=x_title), showgrid=True, gridcolor="#e6e6e6"),
-        yaxis=dict(title=dict(text=y_title), showgrid=True, gridcolor="#e6e6e6"),
+        xaxis=dict(title=dict(text=x_title), showgrid=True, gridcolor=SHADE),
+        yaxis=dict(title=dict(text=y_title), showgrid=True, gridcolor=SHADE),
         legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
         margin=dict(l=60, r=20, t=90, b=60),
         hovermode="x unified",

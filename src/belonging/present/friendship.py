@@ -4,6 +4,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from .. import friendship as model
+from .palette import REFERENCE
 from .explorable import Explorable, slider_figure, static_figure
 from .panel import LivePanel, int_slider, slider
 
@@ -84,7 +85,7 @@ def acquaintances_figure() -> Explorable:
     traces = [dict(x=weeks, y=hours, name=f"Acquaintance {i + 1}", line=dict(width=2))
               for i, hours in enumerate(run.hours)]
     for line in _threshold_lines(WEEKS):
-        traces.append({**line, "line": dict(color="#595959", dash="dot", width=2)})
+        traces.append({**line, "line": dict(color=REFERENCE, dash="dot", width=2)})
     return static_figure(
         traces=traces,
         title="Eight new acquaintances, five leisure hours a week on average (illustrative)",
@@ -108,7 +109,7 @@ def _panel_figure(leisure_hours_per_week: float, school_hours_per_week: float,
                          school_hours_per_week=school_hours_per_week, variation=variation, seed=1)
     traces = [dict(x=run.weeks.tolist(), y=hours, name=f"Acquaintance {i + 1}", line=dict(width=2))
               for i, hours in enumerate(run.hours)]
-    traces += [{**line, "line": dict(color="#595959", dash="dot", width=2)}
+    traces += [{**line, "line": dict(color=REFERENCE, dash="dot", width=2)}
                for line in _threshold_lines(weeks)]
     return static_figure(
         traces=traces,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from .. import homeostat as model
+from .palette import REFERENCE
 from .explorable import Explorable, slider_figure, static_figure
 from .panel import LivePanel, slider
 
@@ -114,7 +115,7 @@ def _panel_figure(contacts_per_week: float, bond_stability: float, quality: floa
     fig = static_figure(
         traces=[dict(x=list(range(DAYS)), y=run.belonging, name="Belonging"),
                 dict(x=[0, DAYS - 1], y=[run.set_point] * 2, name="Set point",
-                     line=dict(color="#595959", dash="dot", width=2))],
+                     line=dict(color=REFERENCE, dash="dot", width=2))],
         title=f"{contacts_per_week:g} contacts/week, bond stability {bond_stability:.2f}",
         x_title="Day", y_title="Belonging (0–1)", summary="",
         layout=dict(yaxis=dict(range=[0, 1])),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from .. import loneliness_loop as model
+from .palette import REFERENCE, SHADE
 from .explorable import Explorable, slider_figure, static_figure
 from .panel import LivePanel, int_slider, slider
 
@@ -29,7 +30,7 @@ def _programme_band() -> dict:
     end = start + model.PROGRAMME_WEEKS
     return dict(
         shapes=[dict(type="rect", xref="x", yref="paper", x0=start, x1=end, y0=0, y1=1,
-                     fillcolor="#e6e6e6", opacity=0.6, layer="below", line=dict(width=0))],
+                     fillcolor=SHADE, opacity=0.6, layer="below", line=dict(width=0))],
         annotations=[dict(x=(start + end) / 2, y=1.0, xref="x", yref="paper", yanchor="top",
                           text=f"programme, weeks {start}–{end - 1}", showarrow=False)],
     )
@@ -104,7 +105,7 @@ def felt_versus_real_figure() -> Explorable:
         traces=[
             dict(x=weeks, y=run.true_valence[1:], name="How the week's interactions actually went"),
             dict(x=weeks, y=run.perceived_valence[1:], name="How they felt to the lonely person"),
-            dict(x=[1, WEEKS], y=[0, 0], name="Neutral", line=dict(color="#595959", dash="dot", width=2)),
+            dict(x=[1, WEEKS], y=[0, 0], name="Neutral", line=dict(color=REFERENCE, dash="dot", width=2)),
         ],
         title="Lonely and vigilant: real interactions versus felt ones (illustrative)",
         x_title="Week",

@@ -5,6 +5,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .. import network as model
+from .palette import REFERENCE
 from .explorable import Explorable, slider_figure, static_figure
 from .panel import LivePanel, int_slider, slider
 
@@ -102,7 +103,7 @@ def _panel_figure(contagion: float, neighbours: int, rewiring: float, lonely_sha
         lonely_share=lonely_share, networks=3, seed=1,
     )
     return static_figure(
-        traces=[_curve(run, "Simulated network"), {**_chance_line(), "line": dict(color="#595959", dash="dot", width=2)}],
+        traces=[_curve(run, "Simulated network"), {**_chance_line(), "line": dict(color=REFERENCE, dash="dot", width=2)}],
         title=f"Contagion {contagion:g}, {neighbours} ties each, rewiring {rewiring:g}, {lonely_share:.0%} lonely",
         x_title=X_TITLE, y_title=Y_TITLE, summary="",
         layout=dict(xaxis=dict(dtick=1), hovermode="closest"),

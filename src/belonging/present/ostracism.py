@@ -8,6 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .. import ostracism as model
+from .palette import REFERENCE
 from .explorable import Explorable, slider_figure, static_figure
 from .panel import LivePanel, int_slider, slider
 
@@ -133,7 +134,7 @@ def _panel_figure(share: float, throws: int, recovery_minutes: float) -> go.Figu
     return static_figure(
         traces=[dict(x=minutes, y=run.overall, name="You"),
                 dict(x=[0, MINUTES], y=[run.resting_level] * 2, name="Resting level (included)",
-                     line=dict(color="#595959", dash="dot", width=2))],
+                     line=dict(color=REFERENCE, dash="dot", width=2))],
         title=(f"You received {game.throws_received} of {throws} throws "
                f"({_percent(game.share_received)})"),
         x_title="Minutes after the game", y_title="Overall need satisfaction (1–5)", summary="",

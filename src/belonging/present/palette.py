@@ -18,6 +18,7 @@ COLOURS = (
 )
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 REFERENCE = "#595959"  # grey for set points and reference lines (7:1 on white)
+SHADE = "#e6e6e6"      # light grey for gridlines and shaded periods (never carries meaning alone)
 
 FONT = dict(family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", size=14, color="#1a1a1a")
 
