@@ -29,9 +29,7 @@ build: install
 	$(BIN)/jupyter-book build -W -n --keep-going book
 
 serve: build
-	@echo ""
-	@echo "The course is at http://127.0.0.1:$(PORT)/ (press Ctrl-C to stop)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory $(HTML)
+	$(BIN)/python scripts/serve.py --port $(PORT) --directory $(HTML)
 
 test: install
 	$(BIN)/python -m pytest

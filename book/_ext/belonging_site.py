@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 import plotly
+from sphinx.builders.html._assets import _JavaScript
 
 VENDOR = "vendor"
 LOADER = "belonging-explorable.js"
@@ -41,6 +42,28 @@ def _add_page_assets(app, pagename, templatename, context, doctree) -> None:
         )
 
 
+#: Inline scripts on every page read DOCUMENTATION_OPTIONS as soon as they run, so this one
+#: file must stay blocking; every other script can wait until the text has been parsed.
+KEEP_BLOCKING = {"_static/documentation_options.js"}
+
+
+def _defer_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Let the text show first: Sphinx and its extensions put ten scripts in the head that
+    block rendering (about 4.9 s of a phone's first paint, measured with Lighthouse).
+    ``defer`` keeps their order and still runs them before DOMContentLoaded."""
+    files = context.get("script_files")
+    if not isinstance(files, list):
+        return
+    for i, js in enumerate(files):
+        if not isinstance(js, _JavaScript) or not js.filename or js.filename in KEEP_BLOCKING:
+            continue
+        attributes = dict(js.attributes)
+        if "://" in js.filename or "async" in attributes or "defer" in attributes:
+            continue
+        attributes["defer"] = "defer"
+        files[i] = _JavaScript(js.filename, priority=js.priority, **attributes)
+
+
 def _copy_vendor(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -56,5 +79,6 @@ def _copy_vendor(app, exception) -> None:
 
 def setup(app):
     app.connect("html-page-context", _add_page_assets)
+    app.connect("html-page-context", _defer_scripts, priority=900)  # after the theme adds its own
     app.connect("build-finished", _copy_vendor)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

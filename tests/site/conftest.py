@@ -34,7 +34,18 @@ def built_site() -> Path:
     return HTML
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+def _serve_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("serve", ROOT / "scripts" / "serve.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class _QuietHandler(_serve_module().CompressingHandler):
+    """The same handler as `make serve`, so the browser tests see what readers see."""
+
     def log_message(self, *args):  # keep test output readable
         pass
 
