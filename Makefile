@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HTML   := book/_build/html
 PORT   ?= 8000
 
-.PHONY: help install build serve test bench lab exercises clean
+.PHONY: help install build serve test bench lab exercises lms clean
 
 help:
 	@echo "make serve      build the course and serve it at http://127.0.0.1:$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make lab        open JupyterLab on the exercises"
 	@echo "make bench      check the speed and size budgets"
 	@echo "make exercises  regenerate learner notebooks and autograders from their sources"
+	@echo "make lms        export the quiz banks for Moodle (GIFT) and Canvas and others (QTI 1.2) to lms/"
 
 # Reinstall whenever the pins or the package metadata change.
 $(STAMP): requirements.txt pyproject.toml
@@ -45,6 +46,9 @@ lab: install
 
 exercises: install
 	$(BIN)/python -m belonging.exercises.generate
+
+lms: install
+	$(BIN)/python -m belonging.present.lms
 
 clean:
 	rm -rf book/_build .pytest_cache
