@@ -22,7 +22,10 @@ What the model keeps from the theory
   sets how strongly, and ``life_horizon`` the age a person expects to live to; a short
   horizon makes a young person choose like an old one.
 * **Life events** (Wrzus et al. 2013) add or remove people from the age they happen on:
-  parenthood, job entry, retirement and widowhood (see :data:`EVENT_EFFECTS`).
+  parenthood, job entry, retirement and widowhood (see :data:`EVENT_EFFECTS`). They are
+  permanent step changes laid on top of the average curve, which already reflects a typical
+  life, so switching an event on shows its direction, not a calibrated size (job entry, for
+  example, adds colleagues the average curve partly contains already).
 * **Individual variation**: each simulated person has their own seeded sociability in each
   circle and small year-to-year ups and downs.
 
