@@ -92,7 +92,10 @@ def test_wrong_answers_of_any_type_get_feedback_in_the_notebook(generated, wrong
     for cell in checks:
         shown = json.dumps(cell.outputs)
         assert "Traceback" not in shown and "Error" not in shown, shown[:800]
-        assert "Got:" in shown or "passed" in shown, shown[:800]
+        # A wrong answer must fail the check, and the learner must see our feedback after "Got:".
+        assert "Test case failed" in shown and "All test cases passed" not in shown, shown[:800]
+        got = json.loads(shown)[0]["data"]["text/plain"].split("Got:", 1)[1].strip()
+        assert got and got != "Correct!", shown[:800]
 
 
 ANY_VALUE = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),

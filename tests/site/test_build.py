@@ -1,8 +1,6 @@
 """The built site: every page present, self-hosted, and each library only where it is used."""
 import re
 
-from conftest import HTML  # noqa: F401  (documents where the site is)
-
 OUTSIDE = re.compile(r'<(?:script|img|iframe|source|video|audio|link)\b[^>]*(?:src|href)="(https?://[^"]+)"')
 
 

@@ -58,17 +58,22 @@ def explorable() -> Explorable:
     )
 
 
+def _circle_traces(convoy: model.Convoy, family: str) -> list[dict]:
+    """The three circles and family across age: the lines both convoy figures draw."""
+    ages = convoy.ages.tolist()
+    return [
+        dict(x=ages, y=convoy.inner, name="Inner circle"),
+        dict(x=ages, y=convoy.middle, name="Middle circle"),
+        dict(x=ages, y=convoy.outer, name="Outer circle"),
+        dict(x=ages, y=convoy.family, name=family),
+    ]
+
+
 def lifespan_figure() -> Explorable:
     """The three circle sizes and family across age, for an average person."""
     convoy = model.expected_convoy()
-    ages = convoy.ages.tolist()
     return static_figure(
-        traces=[
-            dict(x=ages, y=convoy.inner, name="Inner circle"),
-            dict(x=ages, y=convoy.middle, name="Middle circle"),
-            dict(x=ages, y=convoy.outer, name="Outer circle"),
-            dict(x=ages, y=convoy.family, name="Family (in any circle)"),
-        ],
+        traces=_circle_traces(convoy, family="Family (in any circle)"),
         title="Circle sizes from age 15 to 90 (illustrative)",
         x_title="Age (years)",
         y_title="People in the circle (illustrative count)",
@@ -91,14 +96,8 @@ def _panel_figure(
                               retirement=retirement, widowhood=widowhood)
     person = model.simulate_person(variation=variation, selectivity=selectivity,
                                    life_horizon=life_horizon, events=events, seed=7)
-    ages = person.ages.tolist()
     return static_figure(
-        traces=[
-            dict(x=ages, y=person.inner, name="Inner circle"),
-            dict(x=ages, y=person.middle, name="Middle circle"),
-            dict(x=ages, y=person.outer, name="Outer circle"),
-            dict(x=ages, y=person.family, name="Family"),
-        ],
+        traces=_circle_traces(person, family="Family"),
         title=f"One simulated life: selectivity {selectivity:.2f}, expects to live to {life_horizon:g}",
         x_title="Age (years)", y_title="People in the circle", summary="",
         layout=dict(yaxis=dict(range=[0, 60])),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -48,7 +48,6 @@ class Explorable:
     summary: str
     slider_label: str | None = None
     height: int = 420
-    meta: dict = field(default_factory=dict)
 
     def to_json(self) -> str:
         return pio.to_json(self.figure, validate=False, pretty=False, engine="json")
@@ -101,10 +100,9 @@ def _style(trace: Trace, i: int) -> Trace:
         marker = dict(styled.get("marker", {}))
         marker.setdefault("color", colour(i))
         styled["marker"] = marker
-    for key in ("x", "y"):
-        if key in styled and not isinstance(styled[key], (str, type(None))):
-            if len(styled[key]) and isinstance(np.asarray(styled[key]).flat[0], (int, float, np.number)):
-                styled[key] = compact(styled[key])
+    for key in ("x", "y"):  # numbers are rounded; category labels and None placeholders are kept
+        if key in styled and np.asarray(styled[key]).dtype.kind in "iuf":
+            styled[key] = compact(styled[key])
     return styled
 
 

@@ -11,7 +11,6 @@ Run ``make lms``; the files go to ``lms/`` (not checked in: regenerate them from
 from __future__ import annotations
 
 import io
-import json
 import sys
 import zipfile
 from pathlib import Path
