@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-HTML = ROOT / "book" / "_build" / "html"
+# BELONGING_SITE points the browser tests at an already built site (for example a chapter
+# preview from scripts/preview.py) instead of building the whole book.
+PREBUILT = os.environ.get("BELONGING_SITE")
+HTML = Path(PREBUILT).resolve() if PREBUILT else ROOT / "book" / "_build" / "html"
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -23,6 +26,8 @@ CHROMIUM_FLAGS = [
 @pytest.fixture(scope="session")
 def built_site() -> Path:
     """Build the whole book with warnings as errors; the build itself is a test."""
+    if PREBUILT:
+        return HTML
     jb = Path(sys.executable).with_name("jupyter-book")
     shutil.rmtree(ROOT / "book" / "_build", ignore_errors=True)
     result = subprocess.run(

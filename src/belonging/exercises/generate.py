@@ -9,7 +9,7 @@ assign format). ``otter assign`` turns it into:
 * ``exercises/autograder/NN-slug-autograder.zip``: for ``otter run`` (not checked in: it
   embeds a timestamp, so it would differ at every generation).
 
-Run with ``make exercises``; ``tests/test_exercises.py`` fails if a checked-in learner copy
+Run with ``make exercises`` (all), or ``python -m belonging.exercises.generate 04`` (one chapter); ``tests/test_exercises.py`` fails if a checked-in learner copy
 differs from a fresh generation.
 """
 from __future__ import annotations
@@ -56,13 +56,16 @@ def generate(source: Path) -> None:
     print(f"generated {source.stem}: learner copy, solutions, autograder")
 
 
-def main() -> None:
+def main(names: list[str]) -> None:
+    """Generate every source, or only those named (``04`` or ``04-when-the-need-goes-unmet``)."""
     sources = sorted(SOURCES.glob("[0-9][0-9]-*.ipynb"))
+    if names:
+        sources = [s for s in sources if any(s.stem == n or s.stem[:2] == n for n in names)]
     if not sources:
-        sys.exit(f"no exercise sources in {SOURCES}")
+        sys.exit(f"no exercise sources in {SOURCES} matching {names or 'NN-*.ipynb'}")
     for source in sources:
         generate(source)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
