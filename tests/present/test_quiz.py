@@ -35,6 +35,25 @@ def test_quiz_html_has_no_third_party_host(path):
     assert "cdn.jsdelivr" not in script and "unpkg" not in script
 
 
+@pytest.mark.parametrize("path", BANKS + sorted((ROOT / "book" / "exams").glob("*.json")), ids=lambda p: p.stem)
+def test_bank_gives_no_answer_away_by_position_or_length(path):
+    assert quiz.answer_cues(json.loads(path.read_text("utf-8"))) == []
+
+
+def _cued_bank(position: int, longest: bool) -> dict:
+    answers = lambda right: [{"answer": ("a much longer correct option" if longest and i == right else f"option {i}"),
+                              "correct": i == right, "feedback": "f"} for i in range(4)]
+    questions = [{"question": f"q{n}", "type": "multiple_choice", "objective": "LO1",
+                  "answers": answers(position if position >= 0 else n % 4)} for n in range(8)]
+    return {"chapter": "x", "objectives": {"LO1": "o"}, "questions": questions}
+
+
+def test_answer_cues_catches_a_fixed_position_and_a_longest_correct_option():
+    assert any("option 1 in 8 of 8" in p for p in quiz.answer_cues(_cued_bank(0, longest=False)))
+    assert any("longest in 8 of 8" in p for p in quiz.answer_cues(_cued_bank(-1, longest=True)))
+    assert quiz.answer_cues(_cued_bank(-1, longest=False)) == []
+
+
 def _bank():
     return json.loads(BANKS[0].read_text("utf-8"))
 

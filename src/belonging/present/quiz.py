@@ -76,6 +76,35 @@ def problems(bank: dict) -> list[str]:
     return found
 
 
+def answer_cues(bank: dict) -> list[str]:
+    """Cues that let a test-wise reader score without reading (empty when there are none).
+
+    Item-writing practice: across a bank's single-answer questions the correct option should
+    not sit mostly in one position, nor be mostly the longest option. The site shuffles the
+    options, but printed papers and LMS exports keep the bank's order, so the bank itself must
+    be balanced. Allowed: at most half of the questions (at least 2) with the correct option in
+    any one position, and at most 40% (at least 1) where it is strictly the longest.
+    """
+    single = [q for q in bank["questions"] if q["type"] == "multiple_choice"]
+    found: list[str] = []
+    if len(single) < 3:
+        return found
+    positions = [next(i for i, a in enumerate(q["answers"]) if a["correct"]) for q in single]
+    most = max(set(positions), key=positions.count)
+    if positions.count(most) > max(2, len(single) // 2):
+        found.append(f"the correct option is option {most + 1} in {positions.count(most)} of "
+                     f"{len(single)} single-answer questions: vary its position")
+    longest = 0
+    for q in single:
+        lengths = [len(a["answer"]) for a in q["answers"]]
+        right = next(i for i, a in enumerate(q["answers"]) if a["correct"])
+        longest += all(lengths[right] > n for i, n in enumerate(lengths) if i != right)
+    if longest > max(1, int(0.4 * len(single))):
+        found.append(f"the correct option is the longest in {longest} of {len(single)} single-answer "
+                     "questions: balance the lengths of the options")
+    return found
+
+
 def load_quiz(chapter: str, start: Path | None = None) -> dict:
     bank = json.loads(find_quiz(chapter, start).read_text("utf-8"))
     errors = problems(bank)
