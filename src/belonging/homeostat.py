@@ -1,7 +1,8 @@
 """Belonging homeostat: an illustrative model of the need to belong as a regulated need.
 
 Source: Baumeister & Leary (1995), "The need to belong"; Hall & Davis (2017), Communicate
-Bond Belong theory. Neither publishes equations: this is a simplified translation, and its
+Bond Belong theory, and before it O'Connor & Rosenblood's (1996) homeostatic social
+affiliation model. Neither publishes equations: this is a simplified translation, and its
 numbers are **illustrative**, not measurements.
 
 What the model keeps from the theory
