@@ -9,9 +9,10 @@ Sources
 * Putnam (2000), *Bowling Alone*. **Bonding** social capital: inward-looking ties within a
   homogeneous group, good for "getting by". **Bridging** social capital: outward-looking
   ties across social divides, good for "getting ahead" and for spreading information.
-  These two terms are Putnam's, and he treats them as a matter of degree.
-* Szreter & Woolcock (2004), *International Journal of Epidemiology* 33(4), 650–667, added
-  **linking** social capital: ties across explicit gradients of power or authority (a
+  Putnam popularised the two terms (he credits them to Gittell & Vidal, 1998) and treats
+  them as a matter of degree.
+* Woolcock (2001) introduced, and Szreter & Woolcock (2004), *International Journal of
+  Epidemiology* 33(4), 650–667, developed, **linking** social capital: ties across explicit gradients of power or authority (a
   tenant and a housing officer). Linking is *not* part of Putnam's pair, and this model has
   no power gradient, so it has no linking ties.
 
