@@ -29,9 +29,26 @@ How to read the numbers
 * Each number is an average across studies whose populations, follow-up times and measures
   differ.
 
-Reproduces (tests/models/test_mortality.py): the published numbers, with their sources; the
-2010 overall interval excludes 1 while the 2010 living-alone interval includes it; the
-odds-ratio converter (OR 1.50 at baseline survival 0.70 gives about 0.778).
+* The two papers are **not directly comparable**. The 2010 review took, from each study, the
+  model with the fewest statistical controls (mostly unadjusted or minimally adjusted
+  estimates); the 2015 review averaged estimates from studies that controlled for several
+  possible confounds. The 2010 ratios are odds of survival, the 2015 ratios odds of death.
+
+The 2010 paper by type of measure
+---------------------------------
+:data:`TABLE_4_2010` holds every row of the 2010 paper's Table 4 ("Weighted average effect
+sizes for the association of social relationships with mortality, by type of measure"): the
+measure, its category (functional, structural or combined), the number of effect sizes ``k``,
+the odds ratio for survival and its 95% CI, read from the table at
+https://pmc.ncbi.nlm.nih.gov/articles/PMC2910600/table/pmed-1000316-t004 . Measures marked
+"inversed" (loneliness, living alone, social isolation) were reversed by the authors so that,
+like every other row, the odds ratio is for survival with *more* connection: 1.45 for
+loneliness means 45% greater odds of survival for the less lonely.
+
+Reproduces (tests/models/test_mortality.py, tests/models/test_mortality_tables.py): the
+published numbers, with their sources; the 2010 overall interval excludes 1 while the 2010
+living-alone interval includes it; the odds-ratio converter (OR 1.50 at baseline survival
+0.70 gives about 0.778); every Table 4 row with its k and interval.
 """
 from __future__ import annotations
 
@@ -67,6 +84,10 @@ class OddsRatioRow:
     study: str
     source: str
     note: str
+    #: Number of effect sizes averaged (Table 4 of the 2010 paper), or None where not given.
+    k: int | None = None
+    #: Table 4's category of measure ("functional", "structural", "combined"), or None.
+    category: str | None = None
 
 
 ROWS: tuple[OddsRatioRow, ...] = (
@@ -104,8 +125,54 @@ ROWS: tuple[OddsRatioRow, ...] = (
 )
 
 
+_TABLE_4 = "Table 4 (by type of measure)"
+_INVERSED = ("The authors reversed this measure (\"inversed\") so that, like every other row, "
+             "the odds ratio is for survival with more connection. ")
+_LEAST_ADJUSTED = ("Least-adjusted estimates: the review took each study's model with the fewest "
+                   "statistical controls.")
+
+
+def _t4(measure: str, category: str, k: int, odds_ratio: float, ci_low: float, ci_high: float,
+        note: str = "") -> OddsRatioRow:
+    return OddsRatioRow(f"{measure} (2010, Table 4)", odds_ratio, ci_low, ci_high, "survival", "2010",
+                        _TABLE_4, note + _LEAST_ADJUSTED, k=k, category=category)
+
+
+#: Every row of Table 4 of Holt-Lunstad, Smith & Layton (2010), in the table's order.
+TABLE_4_2010: tuple[OddsRatioRow, ...] = (
+    _t4("Received support", "functional", 9, 1.22, 0.91, 1.63,
+        "Support people report having received; the 95% CI includes 1. "),
+    _t4("Perceived support", "functional", 73, 1.35, 1.22, 1.49,
+        "Support people believe is available to them. "),
+    _t4("Loneliness (inversed)", "functional", 8, 1.45, 1.08, 1.94,
+        _INVERSED + "Greater odds of survival for the less lonely. "),
+    _t4("Living alone (inversed)", "structural", 17, 1.19, 0.99, 1.44,
+        _INVERSED + "Greater odds of survival for those living with others; the 95% CI includes 1. "),
+    _t4("Marital status", "structural", 62, 1.33, 1.20, 1.48),
+    _t4("Social isolation (inversed)", "structural", 8, 1.40, 1.06, 1.86,
+        _INVERSED + "Greater odds of survival for the less isolated. "),
+    _t4("Social networks", "structural", 71, 1.45, 1.32, 1.59),
+    _t4("Social integration", "structural", 45, 1.52, 1.36, 1.69),
+    _t4("Complex integration", "structural", 30, 1.91, 1.63, 2.23,
+        "Measures combining several aspects of social integration: the largest association. "),
+    _t4("Multifaceted", "combined", 67, 1.47, 1.34, 1.60,
+        "Measures combining structural and functional aspects. "),
+)
+CATEGORIES = ("functional", "structural", "combined")
+
+
+def table_rows(category: str | None = None) -> tuple[OddsRatioRow, ...]:
+    """Every row of the 2010 paper's Table 4, or only one category of measure:
+    ``"functional"``, ``"structural"`` or ``"combined"``."""
+    if category is None:
+        return TABLE_4_2010
+    check_choice("category", category, CATEGORIES)
+    return tuple(r for r in TABLE_4_2010 if r.category == category)
+
+
 def rows(study: str | None = None) -> tuple[OddsRatioRow, ...]:
-    """All rows, or only those of one study: ``"2010"`` or ``"2015"``."""
+    """The six headline rows from the two abstracts, or only those of one study: ``"2010"`` or
+    ``"2015"``. (The 2010 paper's rows by type of measure are in :func:`table_rows`.)"""
     if study is None:
         return ROWS
     check_choice("study", study, tuple(STUDIES))
