@@ -21,6 +21,7 @@ MODELS: dict[str, str] = {
     "convoy": "Convoy across the lifespan",
     "support": "Social support",
     "weak_ties": "Weak ties and social capital",
+    "alone_lonely": "Alone versus lonely",
 }
 
 
