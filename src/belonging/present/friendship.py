@@ -133,3 +133,95 @@ def panel() -> LivePanel:
 
 
 EXPLORABLES = (explorable, school_versus_leisure_figure, acquaintances_figure)
+
+
+# --- Chapter 8: a newcomer's first friend (the new-preschool story) -------------------------
+
+FIRST_FRIEND_WEEKS = 52
+FIRST_FRIEND_STEPS = [1, 2, 3, 4, 5, 6, 8, 10]
+PLAYMATES = 5
+NEWCOMERS = 200
+
+
+def first_friend_weeks(hours_per_week: float, *, as_play: bool = True, playmates: int = PLAYMATES,
+                       newcomers: int = NEWCOMERS, weeks: int = FIRST_FRIEND_WEEKS,
+                       seed: int = 0) -> list[float]:
+    """Week in which each simulated newcomer first has a casual friend (``inf`` if not by ``weeks``).
+
+    Each newcomer meets ``playmates`` children and spends ``hours_per_week`` with each on average,
+    counted as leisure (``as_play=True``, weight 1.0) or as time side by side at school
+    (weight :data:`belonging.friendship.SCHOOL_WEIGHT`, an assumption of the model). Newcomer ``i``
+    is :func:`belonging.friendship.simulate` with ``seed + i``, so the numbers are reproducible.
+    """
+    leisure, school = (hours_per_week, 0.0) if as_play else (0.0, hours_per_week)
+    firsts = []
+    for i in range(newcomers):
+        run = model.simulate(acquaintances=playmates, weeks=weeks, leisure_hours_per_week=leisure,
+                             school_hours_per_week=school, seed=seed + i)
+        reached = (run.stage >= 1).any(axis=0)
+        firsts.append(float(run.weeks[reached.argmax()]) if reached.any() else float("inf"))
+    return firsts
+
+
+def share_with_first_friend(firsts: list[float], weeks: int = FIRST_FRIEND_WEEKS) -> list[float]:
+    """Share of newcomers with a first friend by each week 0..``weeks``."""
+    n = len(firsts)
+    return [sum(f <= w for f in firsts) / n for w in range(weeks + 1)]
+
+
+def median_first_friend_week(hours_per_week: float, *, as_play: bool = True) -> float:
+    """Week by which half the simulated newcomers have a first friend (``inf`` if not within a year)."""
+    ordered = sorted(first_friend_weeks(hours_per_week, as_play=as_play))
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def first_friend_explorable() -> Explorable:
+    """Slider: hours a week a newcomer plays with each of five children; share with a first friend."""
+    weeks = list(range(FIRST_FRIEND_WEEKS + 1))
+
+    def traces(hours: int) -> list[dict]:
+        return [
+            dict(x=weeks, y=share_with_first_friend(first_friend_weeks(hours, as_play=True)),
+                 name="Play counted as leisure (weight 1.0)"),
+            dict(x=weeks, y=share_with_first_friend(first_friend_weeks(hours, as_play=False)),
+                 name=f"Play counted as school time (weight {model.SCHOOL_WEIGHT:g}, assumed)"),
+        ]
+
+    at3_play = median_first_friend_week(3, as_play=True)
+    at3_school = median_first_friend_week(3, as_play=False)
+    at1_play = median_first_friend_week(1, as_play=True)
+    at8_play = median_first_friend_week(8, as_play=True)
+    return slider_figure(
+        values=FIRST_FRIEND_STEPS,
+        traces_for=traces,
+        slider_label="Hours a week with each of five playmates",
+        value_format=lambda h: f"{h} h/wk",
+        title="A newcomer's first friend, in adult hours (illustrative)",
+        x_title="Weeks since starting",
+        y_title="Share of 200 simulated newcomers with a first friend",
+        static_traces=[dict(x=[0, FIRST_FRIEND_WEEKS], y=[0.5, 0.5], name="Half of newcomers",
+                            hoverinfo="skip")],
+        active=FIRST_FRIEND_STEPS.index(3),
+        layout=dict(yaxis=dict(range=[0, 1.02])),
+        summary=(
+            "Two hundred simulated newcomers each start spending the same average number of hours a "
+            "week with five new children; a first friend is the first of the five to pass the "
+            "model's casual-friend cut point (about 50 hours, from Hall's 2019 adult and student "
+            "samples). The solid line counts the time as leisure; the dashed line counts it at the "
+            f"model's assumed school-time weight of {model.SCHOOL_WEIGHT:g}; the dotted grey line "
+            "marks half of the newcomers. At 3 hours a week with "
+            f"each child, half of the newcomers have a first friend by week {at3_play:g} if the time "
+            f"counts as leisure, but only by week {at3_school:g} if it counts as school time. At 1 hour "
+            f"a week, half have one by week {_week_text(at1_play)}; at 8 hours a week, by week "
+            f"{at8_play:g}. The lines rise gradually because people differ in pace and in where their "
+            "cut points fall. The hours come from adults, not four-year-olds, and the numbers are "
+            "illustrative."
+        ),
+    )
+
+
+def _week_text(week: float) -> str:
+    return f"{week:g}" if week != float("inf") else f"{FIRST_FRIEND_WEEKS} (not within a year)"
+
+
+EXPLORABLES = EXPLORABLES + (first_friend_explorable,)
