@@ -1,0 +1,300 @@
+"""The Cyberball game on the built chapter 4 page, played by keyboard alone, both ways.
+
+Checks: each throw is announced in the polite live region; the reader's share of throws
+matches the round (two early throws when left out, about a third when included); the
+ratings, the comparison with the model's typical values and the debrief appear; focus
+moves from stage to stage; no timer is left running after a round; nothing is written to
+localStorage, sessionStorage or cookies; no request leaves the site; axe finds no WCAG
+A/AA violation in the game at phone and desktop widths, in light and dark themes.
+
+The game's ``data-speed`` is set small before each round so the computers' pauses take
+milliseconds instead of seconds; everything else is as a reader meets it.
+"""
+from __future__ import annotations
+
+import json
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import HTML
+
+PAGE = "chapters/04-when-the-need-goes-unmet.html"
+GAME = "#cyberball-ch04-cyberball"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+FAST = "0.01"
+
+# Records every live-region message and every pending timeout created while a round runs.
+INIT = """
+window.__said = [];
+window.__pending = new Set();
+window.__track = false;
+(function () {
+  var set = window.setTimeout.bind(window), clear = window.clearTimeout.bind(window);
+  window.setTimeout = function (fn, ms) {
+    var args = Array.prototype.slice.call(arguments, 2), id;
+    id = set(function () { window.__pending.delete(id); if (typeof fn === "function") { fn.apply(null, args); } }, ms);
+    if (window.__track) { window.__pending.add(id); }
+    return id;
+  };
+  window.clearTimeout = function (id) { window.__pending.delete(id); return clear(id); };
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll('.belonging-cyberball [aria-live="polite"]').forEach(function (region) {
+      new MutationObserver(function () { window.__said.push(region.textContent); })
+        .observe(region, { childList: true, characterData: true, subtree: true });
+    });
+  });
+})();
+"""
+
+pytestmark = pytest.mark.skipif(
+    HTML.is_dir() and not (HTML / PAGE).is_file(), reason="chapter 4 is not in this build")
+
+
+class Session:
+    def __init__(self, browser, base: str, viewport: dict):
+        self.outside: list[str] = []
+        self.problems: list[str] = []
+        self.context = browser.new_context(viewport=viewport)
+        host = urlparse(base).netloc
+        self.context.route("**/*", lambda route: self._route(route, host))
+        self.context.add_init_script(INIT)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        self.page.goto(f"{base}/{PAGE}")
+        self.page.wait_for_load_state("networkidle")
+        self.game = self.page.locator(GAME)
+
+    def _route(self, route, host):
+        url = urlparse(route.request.url)
+        if url.scheme in ("data", "blob") or url.netloc == host:
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def storage(self) -> tuple:
+        local = self.page.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
+        session = self.page.evaluate("JSON.stringify(Object.entries(sessionStorage).sort())")
+        return local, session, self.page.evaluate("document.cookie"), len(self.context.cookies())
+
+    def state(self) -> str:
+        return self.game.get_attribute("data-state")
+
+    def focused(self, selector: str) -> bool:
+        return self.page.evaluate(f"document.activeElement === document.querySelector({json.dumps(selector)})")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def session(browser, site_url):
+    s = Session(browser, site_url, PHONE)
+    yield s
+    s.close()
+
+
+def _play(s: Session, start_selector: str, alternate: bool = False) -> tuple[int, int]:
+    """Start a round from a focused button with Enter, then throw by keyboard whenever the
+    ball arrives, until the round ends. Returns (caught, thrown)."""
+    page = s.page
+    s.game.evaluate(f"el => {{ el.dataset.speed = '{FAST}'; }}")
+    page.evaluate("() => { window.__said = []; window.__track = true; }")
+    page.locator(f"{GAME} {start_selector}").focus()
+    page.keyboard.press("Enter")
+    assert s.state() == "playing"
+    sam = f"{GAME} button[data-target='1']"
+    assert s.focused(sam), "focus should move to the first throw button when the game starts"
+    throws_made = 0
+    for _ in range(3000):
+        if s.state() != "playing":
+            break
+        if page.locator(sam).get_attribute("aria-disabled") == "false":
+            if alternate and throws_made % 2:
+                page.keyboard.press("Tab")  # to "Throw to Alex"
+                page.keyboard.press("Space")
+                page.keyboard.press("Shift+Tab")
+            else:
+                page.keyboard.press("Enter")
+            throws_made += 1
+        page.wait_for_timeout(5)
+    assert s.state() == "rating", "the round did not end"
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pending.size") == 0, "a timer is still running after the round"
+    page.evaluate("() => { window.__track = false; }")
+    caught, thrown = int(s.game.get_attribute("data-received")), int(s.game.get_attribute("data-thrown"))
+    assert throws_made == caught, "every catch should give the reader one throw"
+    said = page.evaluate("window.__said")
+    announced = {m.split(":")[0] for m in said if m.startswith("Throw ")}
+    assert announced == {f"Throw {i} of {thrown}" for i in range(1, thrown + 1)}, "every throw is announced"
+    assert any("Your turn" in m for m in said) and "The game is over" in said[-1]
+    return caught, thrown
+
+
+def _rate_by_keyboard(s: Session, values: list[int]):
+    page = s.page
+    assert s.focused(f"{GAME} [data-stage='rating'] .bcb-heading")
+    for value in values:  # Tab into each group (first radio), Space checks it, arrows move on
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.type") == "radio"
+        page.keyboard.press("Space")
+        for _ in range(value - 1):
+            page.keyboard.press("ArrowRight")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "compare"
+    page.keyboard.press("Enter")
+    assert s.state() == "compare"
+
+
+def _typical(s: Session) -> dict:
+    return json.loads(s.page.locator(f"{GAME}-data").text_content())["typical"]
+
+
+def _check_comparison(s: Session, values: list[int]):
+    typical = _typical(s)
+    rows = s.page.locator(f"{GAME} [data-stage='compare'] tbody tr")
+    assert rows.count() == 4
+    for i, need in enumerate(["belonging", "self_esteem", "control", "meaningful_existence"]):
+        cells = rows.nth(i).locator("td")
+        assert cells.nth(0).inner_text().startswith(str(values[i]))
+        assert f"about {typical['exclusion'][need]['mean']:.1f}" in cells.nth(1).inner_text()
+        assert f"about {typical['inclusion'][need]['mean']:.1f}" in cells.nth(2).inner_text()
+    assert s.page.locator(f"{GAME} [data-stage='compare']").is_visible()
+
+
+def _to_debrief(s: Session):
+    page = s.page
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "debrief"
+    page.keyboard.press("Enter")
+    assert s.state() == "debrief"
+    debrief = page.locator(f"{GAME} [data-stage='debrief']")
+    assert debrief.is_visible()
+    text = debrief.inner_text()
+    for phrase in ("scripted", "simulated", "Why it can sting", "usually passes", "Play an included round"):
+        assert phrase in text
+    assert debrief.locator("a[href*='intro']").count() == 1, "the debrief points to help"
+
+
+def _axe(s: Session, label: str) -> list[str]:
+    found = []
+    for scheme in ("light", "dark"):
+        s.page.emulate_media(color_scheme=scheme)
+        if scheme == "dark":
+            s.page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+        result = Axe().run(s.page, context=GAME, options=WCAG)
+        found += [f"{label}, {scheme}: {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+                  for v in result.response["violations"]]
+    s.page.emulate_media(color_scheme="light")
+    return found
+
+
+def test_game_is_on_the_page_with_a_content_note_and_skip_link(session):
+    page = session.page
+    assert session.state() == "intro"
+    note = page.locator(f"{GAME} .bcb-note")
+    assert "Content note" in note.inner_text()
+    skip = note.locator("a", has_text="Skip the game")
+    assert skip.get_attribute("href") == f"{GAME}-end"
+    skip.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == f"{GAME}-end"
+    assert page.locator(f"{GAME}-end").count() == 1
+    assert not session.problems, session.problems
+
+
+def test_both_rounds_by_keyboard_only(session):
+    s, page = session, session.page
+    before = s.storage()
+
+    caught, thrown = _play(s, "[data-action='start-exclusion']")
+    assert thrown == 30 and caught == 2, f"left out: expected 2 early catches of 30, got {caught} of {thrown}"
+    assert "caught 2 of 30" in page.locator(f"{GAME} [data-stage='rating'] .bcb-result").inner_text()
+    excluded_values = [2, 1, 3, 2]
+    _rate_by_keyboard(s, excluded_values)
+    _check_comparison(s, excluded_values)
+    _to_debrief(s)
+    assert page.locator(f"{GAME} [data-round='exclusion']").is_visible()
+
+    # The debrief offers an included round: reach it with Tab and play it.
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.action") == "start-inclusion":
+            break
+    assert page.evaluate("document.activeElement.dataset.action") == "start-inclusion"
+    caught, thrown = _play(s, "[data-stage='debrief'] [data-action='start-inclusion']", alternate=True)
+    assert thrown == 30 and 9 <= caught <= 11, f"included: expected about a third of 30, got {caught}"
+    included_values = [4, 4, 3, 5]
+    _rate_by_keyboard(s, included_values)
+    _check_comparison(s, included_values)
+    _to_debrief(s)
+    assert page.locator(f"{GAME} [data-round='inclusion']").is_visible()
+    assert not page.locator(f"{GAME} [data-round='exclusion']").is_visible()
+
+    assert s.storage() == before, "the game wrote to storage or cookies"
+    assert before[2] == "" and before[3] == 0
+    assert not s.outside, f"requests left the site: {s.outside}"
+    assert not s.problems, "\n".join(s.problems)
+
+
+def test_stopping_early_goes_to_the_debrief_and_stops_the_timers(session):
+    s, page = session, session.page
+    s.game.evaluate("el => { el.dataset.speed = '0.5'; }")
+    page.evaluate("() => { window.__track = true; }")
+    page.locator(f"{GAME} [data-action='start-exclusion']").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(100)
+    page.locator(f"{GAME} [data-action='stop']").focus()
+    page.keyboard.press("Enter")
+    assert s.state() == "debrief"
+    assert page.evaluate("window.__pending.size") == 0
+    thrown = s.game.get_attribute("data-thrown")
+    page.wait_for_timeout(1500)
+    assert s.game.get_attribute("data-thrown") == thrown, "the computers kept throwing after a stop"
+    assert not s.problems, "\n".join(s.problems)
+
+
+def test_reduced_motion_means_no_animation(browser, site_url):
+    s = Session(browser, site_url, PHONE)
+    try:
+        s.page.emulate_media(reduced_motion="reduce")
+        s.game.evaluate(f"el => {{ el.dataset.speed = '{FAST}'; }}")
+        s.page.locator(f"{GAME} [data-action='start-inclusion']").click()
+        s.page.wait_for_timeout(50)
+        animated = s.page.evaluate(
+            f"getComputedStyle(document.querySelector('{GAME} .bcb-ball')).animationName")
+        assert animated == "none"
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_axe_finds_no_violations_in_the_game(browser, site_url, viewport):
+    s = Session(browser, site_url, viewport)
+    try:
+        found = _axe(s, "intro")
+        s.game.evaluate(f"el => {{ el.dataset.speed = '{FAST}'; }}")
+        s.page.locator(f"{GAME} [data-action='start-exclusion']").click()
+        s.page.wait_for_timeout(30)
+        found += _axe(s, "playing")
+        for _ in range(3000):
+            if s.state() != "playing":
+                break
+            button = s.page.locator(f"{GAME} button[data-target='2']")
+            if button.get_attribute("aria-disabled") == "false":
+                button.click()
+            s.page.wait_for_timeout(5)
+        found += _axe(s, "ratings")
+        s.page.locator(f"{GAME} [data-action='compare']").click()
+        found += _axe(s, "comparison")
+        s.page.locator(f"{GAME} [data-stage='compare'] [data-action='debrief']").click()
+        found += _axe(s, "debrief")
+        assert not s.outside
+        assert not found, "\n".join(found)
+    finally:
+        s.close()
