@@ -22,6 +22,7 @@ MODELS: dict[str, str] = {
     "support": "Social support",
     "weak_ties": "Weak ties and social capital",
     "alone_lonely": "Alone versus lonely",
+    "needs": "Needs and well-being",
 }
 
 
