@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 HTML   := book/_build/html
 PORT   ?= 8000
 
-.PHONY: help install build serve test bench lab exercises lms clean
+.PHONY: help install build serve test bench lab exercises lms mutation clean
 
 help:
 	@echo "make serve      build the course and serve it at http://127.0.0.1:$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make bench      check the speed and size budgets"
 	@echo "make exercises  regenerate learner notebooks and autograders from their sources"
 	@echo "make lms        export the quiz banks for Moodle (GIFT) and Canvas and others (QTI 1.2) to lms/"
+	@echo "make mutation   mutation-test the models (15-20 min on 2 cores; not part of make test)"
 
 # Reinstall whenever the pins or the package metadata change.
 $(STAMP): requirements.txt pyproject.toml
@@ -49,6 +50,21 @@ exercises: install
 
 lms: install
 	$(BIN)/python -m belonging.present.lms
+
+# Mutation testing of the model modules (configured in pyproject.toml, [tool.mutmut]); a fresh
+# run every time, so no result is left over from older tests. Not part of `make test` or CI.
+MUTATION_JOBS ?= 2
+MUTATION_MIN  ?= 95
+
+mutation: install
+	rm -rf mutants mutants-report
+	mkdir -p mutants-report
+	@echo "mutmut run --max-children $(MUTATION_JOBS): progress in mutants-report/run.log"
+	@start=$$(date +%s); \
+	$(BIN)/mutmut run --max-children $(MUTATION_JOBS) > mutants-report/run.log 2>&1 \
+	  || { tail -c 3000 mutants-report/run.log; exit 1; }; \
+	echo "mutmut run took $$(( $$(date +%s) - start )) s"
+	$(BIN)/python scripts/mutation_report.py --min-score $(MUTATION_MIN)
 
 clean:
 	rm -rf book/_build .pytest_cache
