@@ -142,7 +142,8 @@ def _hump(ages: np.ndarray) -> np.ndarray:
 
 def time_left(ages: np.ndarray, life_horizon: float) -> np.ndarray:
     """Perceived time left, from 1 (all of adult life ahead) down to 0 (none)."""
-    return np.clip((life_horizon - np.asarray(ages, float)) / (life_horizon - MIN_AGE), 0.0, 1.0)
+    check_number("life_horizon", life_horizon, 30.0, 120.0)
+    return np.clip((life_horizon - np.asarray(ages)) / (life_horizon - MIN_AGE), 0.0, 1.0)
 
 
 def _kin_and_others(selectivity: float, life_horizon: float, events: LifeEvents) -> tuple[np.ndarray, np.ndarray]:

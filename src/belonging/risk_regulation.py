@@ -91,6 +91,10 @@ class RiskRun:
 
 
 def classify(regard: float, dependence: float) -> str:
+    """The basin a state lies in: 'secure' (both at least 0.6), 'self-protective' (both at most
+    0.4) or 'undecided'."""
+    regard = check_number("regard", regard, 0.0, 1.0)
+    dependence = check_number("dependence", dependence, 0.0, 1.0)
     if regard >= 0.6 and dependence >= 0.6:
         return "secure"
     if regard <= 0.4 and dependence <= 0.4:

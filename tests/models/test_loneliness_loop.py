@@ -147,3 +147,75 @@ def test_unknown_intervention_lists_the_choices(value):
 def test_compare_bad_seed_count(seeds_value):
     with pytest.raises(ValueError, match=r"^seeds must be .* between"):
         ll.compare(0.5, seeds=seeds_value)
+
+
+# --- The loop's rules, week by week, and what each programme changes --------------------------
+
+PROGRAMME = slice(ll.PROGRAMME_START + 1, ll.PROGRAMME_START + ll.PROGRAMME_WEEKS + 1)  # rows of those weeks
+
+
+def _target(felt_sum):
+    return 0.05 + 0.9 / (1 + math.exp(2.0 * (felt_sum - 0.5)))
+
+
+@pytest.mark.parametrize("intervention", ll.INTERVENTIONS)
+def test_warmth_vigilance_and_perception_follow_the_rules(intervention):
+    """Cacioppo & Hawkley (2009): vigilance follows loneliness, lowers one's own warmth (by 0.2 at
+    full vigilance; social-skills training adds 0.15 during the programme) and colours every
+    interaction (by threat_bias x vigilance; social-cognition training shrinks the bias to 30%)."""
+    run = ll.simulate(0.6, intervention, weeks=30, start_loneliness=0.8, seed=3)
+    weeks = np.arange(1, 31)
+    inside = (weeks - 1 >= ll.PROGRAMME_START) & (weeks - 1 < ll.PROGRAMME_START + ll.PROGRAMME_WEEKS)
+    boost = np.where(inside, 0.15 if intervention == "social_skills" else 0.0, 0.0)
+    factor = np.where(inside, 0.3 if intervention == "social_cognition" else 1.0, 1.0)
+    before = run.vigilance[:-1]
+    assert np.allclose(run.warmth[1:], np.clip(0.8 + boost - 0.2 * before, 0, 1))
+    assert run.warmth[0] == pytest.approx(0.8 - 0.2 * 0.8)
+    assert np.allclose(run.perceived_valence[1:], run.true_valence[1:] - 0.6 * factor * before)
+    assert np.allclose(np.diff(run.vigilance), 0.3 * (run.loneliness[1:] - before))
+    assert run.loneliness[0] == run.vigilance[0] == 0.8 and run.intervention == intervention
+
+
+def test_without_anyone_to_meet_loneliness_settles_at_its_lonely_level():
+    """Loneliness moves 30% of the way each week towards 0.05 + 0.9 / (1 + e^(2 (felt - 0.5)));
+    with no interactions the felt connection is 0, so it heads for about 0.71."""
+    run = ll.simulate(0.5, weeks=60, contacts_per_week=0, start_loneliness=0.1, seed=1)
+    lonely = run.loneliness
+    assert np.allclose(lonely[1:], lonely[:-1] + 0.3 * (_target(0.0) - lonely[:-1]))
+    assert lonely[-1] == pytest.approx(_target(0.0), abs=1e-6)
+    assert np.isnan(run.true_valence[1:]).all()
+
+
+def test_a_supporter_is_two_warm_interactions_a_week_during_the_programme():
+    """Masi et al. (2011), social support: a reliably warm supporter (valence 0.8) meets the
+    person twice a week for the 12 programme weeks, whatever the person's manner."""
+    run = ll.simulate(0.5, "social_support", weeks=30, contacts_per_week=0, seed=2)
+    inside, outside = run.true_valence[PROGRAMME], np.delete(run.true_valence[1:], np.s_[8:20])
+    assert np.isnan(outside).all() and not np.isnan(inside).any()
+    assert np.mean(inside) == pytest.approx(0.8, abs=0.1)
+    # Two interactions a week, felt as the perceived valence: the loneliness update, by hand.
+    felt = 2 * run.perceived_valence[PROGRAMME]
+    before = run.loneliness[ll.PROGRAMME_START:ll.PROGRAMME_START + ll.PROGRAMME_WEEKS]
+    expected = before + 0.3 * (np.array([_target(f) for f in felt]) - before)
+    assert np.allclose(run.loneliness[PROGRAMME], expected)
+
+
+def test_the_supporter_lowers_loneliness():
+    """Masi et al. (2011): added social support reduces loneliness while it lasts."""
+    curves = ll.compare(0.5, seeds=10)
+    assert curves["social_support"][PROGRAMME].mean() < curves["none"][PROGRAMME].mean() - 0.15
+
+
+def test_skills_and_cognition_help_while_the_programme_runs():
+    """Masi et al. (2011): social-skills training and changing social cognition both reduce
+    loneliness; warmth is met with warmth (behavioural confirmation in reverse)."""
+    curves = ll.compare(0.5, seeds=10)
+    for name in ("social_skills", "social_cognition", "more_contact"):
+        assert curves[name][PROGRAMME].mean() < curves["none"][PROGRAMME].mean() - 0.15, name
+
+
+def test_more_contact_means_more_interactions():
+    """More contact doubles the interactions: with a neutral environment and no bias the week's
+    felt connection, and so the loneliness target, follows the number of people met."""
+    few = ll.compare(0.0, seeds=10, contacts_per_week=1.0)
+    assert few["more_contact"][PROGRAMME].mean() < few["none"][PROGRAMME].mean() - 0.1

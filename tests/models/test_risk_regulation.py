@@ -144,3 +144,69 @@ def test_bad_input_names_parameter_and_range(kwargs, name):
 def test_threshold_bad_input(kwargs, name):
     with pytest.raises(ValueError, match=rf"^{name} must be .* between"):
         rr.threshold(**kwargs)
+
+
+# --- The basins and the rules, exactly as documented ------------------------------------------
+
+@pytest.mark.parametrize(
+    "regard, dependence, basin",
+    [(0.6, 0.6, "secure"), (1.0, 1.0, "secure"), (0.6, 0.59, "undecided"), (0.59, 0.9, "undecided"),
+     (0.9, 0.1, "undecided"), (0.1, 0.9, "undecided"), (0.4, 0.4, "self-protective"),
+     (0.0, 0.0, "self-protective"), (0.41, 0.2, "undecided"), (0.2, 0.41, "undecided"), (0.5, 0.5, "undecided")],
+)
+def test_a_basin_needs_both_regard_and_dependence(regard, dependence, basin):
+    """Murray et al. (2006): the secure loop is high regard *and* high dependence (both at least
+    0.6); the self-protective loop is low regard *and* low dependence (both at most 0.4)."""
+    assert rr.classify(regard, dependence) == basin
+
+
+def test_threshold_rises_with_regard_and_charity():
+    """Rule 1: theta(R) = 0.15 + 0.55 R + charitable interpretation."""
+    assert rr.threshold(0.0) == pytest.approx(0.15)
+    assert rr.threshold(1.0) == pytest.approx(0.70)
+    assert rr.threshold(0.5, 0.25) == pytest.approx(0.15 + 0.275 + 0.25)
+
+
+def test_first_episode_follows_the_three_rules():
+    """One episode by hand: appraisal, hurt, behaviour, partner and regard updates."""
+    run = rr.simulate(0.3, partner_warmth=0.5, reassurance=0.2, initial_dependence=0.5, episodes=1, seed=9)
+    noise = np.random.default_rng(9).normal(0.0, rr.AMBIGUITY, 1)[0]
+    x = min(1.0, max(0.0, 1.0 - 0.5 + noise))
+    p = 1 / (1 + math.exp(-rr.APPRAISAL_STEEPNESS * (x - rr.threshold(0.3))))
+    hurt = p * (1 - 0.3)
+    shields = hurt > rr.HURT_THRESHOLD
+    d = 0.5 - 0.1 if shields else 0.5 + 0.1
+    w = 0.5 + 0.2 * (min(1.0, max(0.0, 0.5 + 0.3 * (d - 0.5))) - 0.5)
+    r = 0.3 + 0.1 * ((1 - p * (1 - 0.2)) - 0.3)
+    assert run.rejection[1] == pytest.approx(p) and run.hurt[1] == pytest.approx(hurt)
+    assert run.self_protect[1] == shields and run.dependence[1] == pytest.approx(d)
+    assert run.partner_warmth[1] == pytest.approx(w) and run.regard[1] == pytest.approx(r)
+    assert (run.rejection[0], run.hurt[0], run.self_protect[0]) == (0.0, 0.0, False)
+    assert list(run.episodes) == [0, 1]
+
+
+def test_hurt_decides_between_withdrawing_and_connecting():
+    """Rule 3: whenever hurt passes the threshold the agent self-protects (dependence falls by a
+    step, never below 0); otherwise it connects (dependence rises by a step, never above 1)."""
+    run = rr.simulate(0.3, initial_dependence=0.05, episodes=200, seed=3)
+    assert np.array_equal(run.self_protect[1:], run.hurt[1:] > rr.HURT_THRESHOLD)
+    step = np.diff(run.dependence)
+    expected = np.where(run.self_protect[1:], np.maximum(-0.1, -run.dependence[:-1]),
+                        np.minimum(0.1, 1 - run.dependence[:-1]))
+    assert np.allclose(step, expected)
+    assert run.self_protect[1:].any() and not run.self_protect[1:].all()
+
+
+def test_partner_warms_to_dependence_and_cools_to_withdrawal():
+    """Downey et al. (1998): the partner drifts towards baseline + 0.3 (D - 0.5)."""
+    run = rr.simulate(1.0, partner_warmth=0.6, initial_dependence=1.0, episodes=300, seed=0)
+    assert run.partner_warmth[-1] == pytest.approx(0.6 + 0.3 * 0.5, abs=1e-3)
+    cold = rr.simulate(0.0, partner_warmth=0.6, initial_dependence=0.0, episodes=300, seed=0)
+    assert cold.partner_warmth[-1] == pytest.approx(0.6 - 0.3 * 0.5, abs=1e-3)
+
+
+def test_full_reassurance_repairs_every_slight():
+    """With reassurance 1 every episode feels like acceptance: regard climbs towards 1 as
+    1 - 0.9^t, whatever is read into the partner's behaviour."""
+    run = rr.simulate(0.0, reassurance=1.0, episodes=20, seed=5)
+    assert np.allclose(run.regard, 1 - 0.9 ** np.arange(21))

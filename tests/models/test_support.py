@@ -151,3 +151,82 @@ def test_bad_grouping_and_bands():
         s.distress_by_stress(data, bands=1)
     with pytest.raises(ValueError, match=r"^survey must be"):
         s.fit("not a survey")
+
+
+# --- Directions, each effect where the theory puts it -----------------------------------------
+
+@given(st.floats(0, 0.9), st.floats(0.01, 0.1), st.floats(0, 1), st.floats(0, 1))
+def test_distress_rises_with_stress(stress, more, integration, support_level):
+    """Cohen & Wills (1985): stress raises distress; support can only soften that rise, and
+    with full perceived support at the default buffering (b3 < b1) it still rises."""
+    low = s.expected_distress(stress, integration, support_level)
+    high = s.expected_distress(stress + more, integration, support_level)
+    assert high > low
+    assert high - low == pytest.approx(more * (4.0 - 3.0 * support_level))
+
+
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1))
+def test_support_buffers_only_under_stress(integration, low_support, high_support):
+    """Cohen & Wills (1985), buffering: perceived support makes no difference without stress,
+    and the most difference under the most stress (b3 = 3 points at full stress and support)."""
+    calm = [s.expected_distress(0.0, integration, x) for x in (low_support, high_support)]
+    assert calm[0] == calm[1]
+    stressed = [s.expected_distress(1.0, integration, x) for x in (low_support, high_support)]
+    assert stressed[0] - stressed[1] == pytest.approx(3.0 * (high_support - low_support))
+
+
+@given(st.floats(0, 1), st.floats(0, 1))
+def test_integration_is_a_main_effect_at_every_stress_level(stress, support_level):
+    """Cohen & Wills (1985), main effect: full integration lowers distress by b2 = 2 points,
+    the same at any stress."""
+    gap = s.expected_distress(stress, 0.0, support_level) - s.expected_distress(stress, 1.0, support_level)
+    assert gap == pytest.approx(2.0)
+
+
+def test_baseline_distress_is_b0_without_stress_or_resources():
+    assert s.expected_distress(0, 0, 0, b0=-2.5) == -2.5
+    assert s.expected_distress(1, 0, 0, b0=1, b1=2) == 3
+
+
+def test_simulated_survey_follows_the_expected_distress():
+    """Without noise each simulated person reports exactly the model's expected distress."""
+    data = s.simulate(300, noise_sd=0, correlation=0.5, b0=1.5, b1=2.5, b2=1.2, b3=0.7, seed=4)
+    expected = [s.expected_distress(a, b, c, b0=1.5, b1=2.5, b2=1.2, b3=0.7)
+                for a, b, c in zip(data.stress, data.integration, data.support)]
+    assert np.allclose(data.distress, expected)
+    noisy = s.simulate(300, correlation=0.5, b0=1.5, b1=2.5, b2=1.2, b3=0.7, noise_sd=2.0, seed=4)
+    assert np.std(noisy.distress - data.distress) == pytest.approx(2.0, rel=0.15)
+
+
+@pytest.mark.parametrize("rho", [-0.6, 0.0, 0.6])
+def test_correlation_links_integration_and_support(rho):
+    """Integration and perceived support go together in real data; the model's rank scores
+    keep the requested correlation (rank correlation of a normal pair, 6/pi asin(rho/2))."""
+    data = s.simulate(5000, correlation=rho, seed=8)
+    r = np.corrcoef(data.integration, data.support)[0, 1]
+    assert r == pytest.approx(6 / np.pi * np.arcsin(rho / 2), abs=0.03)
+    assert np.allclose(np.sort(data.integration), (np.arange(5000) + 0.5) / 5000)
+
+
+def test_fit_recovers_every_coefficient_without_noise():
+    est = s.fit(s.simulate(500, b0=-1.0, b1=2.0, b2=1.5, b3=0.5, noise_sd=0, seed=2))
+    assert (est.intercept, est.stress, est.integration_effect, est.buffering) == pytest.approx((-1.0, 2.0, 1.5, 0.5))
+    assert est.support_effect == pytest.approx(0, abs=1e-9) and est.integration_buffering == pytest.approx(0, abs=1e-9)
+
+
+def test_stress_table_bands_and_halves():
+    """Five equal bands of stress (middles 0.1 .. 0.9); people split at the median of the measure."""
+    data = s.simulate(2000, noise_sd=0, b1=0, b2=0, b3=0, b0=1.0, seed=5)
+    table = s.distress_by_stress(data, bands=4)
+    assert np.allclose(table.stress, [0.125, 0.375, 0.625, 0.875])
+    assert np.allclose(table.low, 1.0) and np.allclose(table.high, 1.0)
+    by_integration = s.distress_by_stress(s.simulate(2000, b2=2, b3=0, noise_sd=0, seed=5), by="integration")
+    assert np.all(by_integration.gap > 0.9)  # a median split of integration 0..1 at b2 = 2
+
+
+def test_stress_table_leaves_a_band_empty_as_nan():
+    data = s.simulate(10, seed=0)
+    table = s.distress_by_stress(data, bands=10)
+    counts = np.bincount(np.minimum((data.stress * 10).astype(int), 9), minlength=10)
+    assert np.isnan(table.low[counts == 0]).all() and np.isnan(table.high[counts == 0]).all()
+    assert np.isfinite(table.low).sum() + np.isfinite(table.high).sum() >= (counts > 0).sum()
