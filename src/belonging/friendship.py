@@ -78,7 +78,7 @@ class FriendshipRun:
 
 def _reached(hours: np.ndarray) -> np.ndarray:
     """P(reached casual friend, friend, close friend) for each value of ``hours``."""
-    z = (np.asarray(hours, dtype=float)[..., None] - _MIDS) / _SCALES
+    z = (np.asarray(hours)[..., None] - _MIDS) / _SCALES
     # Far below the cut points the wider close-friend curve would exceed the friend curve by
     # ~1e-8; reaching a later stage must never be likelier than reaching an earlier one.
     return np.minimum.accumulate(1.0 / (1.0 + np.exp(-z)), axis=-1)
@@ -119,9 +119,9 @@ def friendship_stage(hours: float) -> str:
     This is the median of the stage probabilities. At a midpoint itself (say 50 h) the pair is
     exactly half-way across the fuzzy cut point, and reaching the midpoint counts as arriving.
     """
-    check_number("hours", hours, 0.0, MAX_HOURS)
-    index = int(np.sum(_reached(np.array(hours)) >= 0.5 - 1e-12))
-    return STAGES[index]
+    hours = check_number("hours", hours, 0.0, MAX_HOURS)
+    # Each 'reached' curve is exactly even at its midpoint, so this counts the midpoints reached.
+    return STAGES[int(np.sum(hours >= _MIDS))]
 
 
 def weeks_to_stage(

@@ -90,9 +90,8 @@ def _check_common(days: int, decay: float, start: float, set_point: float) -> No
     check_number("set_point", set_point, 0.0, 1.0)
 
 
-def _retention(partners: Sequence[Partner], day: int, decay: float) -> float:
-    """Fraction of belonging kept overnight; the most stable active bond slows the fading."""
-    stability = max((p.bond_stability for p in partners if p.active(day)), default=0.0)
+def _retention(stability: float, decay: float) -> float:
+    """Fraction of belonging kept overnight; a stable bond (the most stable active one) slows the fading."""
     return 1.0 - decay * (1.0 - BOND_SLOWS_DECAY * stability)
 
 
@@ -118,7 +117,7 @@ def simulate(
     contacts = np.zeros(days, dtype=int)
     b = start
     for day in range(days):
-        b *= _retention(partners, day, decay)
+        b *= _retention(max((p.bond_stability for p in partners if p.active(day)), default=0.0), decay)
         for p in partners:
             if not p.active(day):
                 continue
@@ -160,7 +159,7 @@ def steady_state(
     """
     partner = Partner(contacts_per_week, bond_stability, quality)
     check_number("decay", decay, 0.001, 0.5)
-    a = _retention([partner], 0, decay)
+    a = _retention(partner.bond_stability, decay)
     r = (1.0 - partner.gain_per_contact()) ** (contacts_per_week / 7.0)
     return float((1.0 - r) / (1.0 - a * r))
 

@@ -187,3 +187,85 @@ def test_bad_age_and_events_type():
         c.expected_convoy().at(95)
     with pytest.raises(ValueError, match=r"^events must be"):
         c.expected_convoy(events={"widowhood": 70})
+
+
+# --- Shapes, averages and individual variation ------------------------------------------------
+
+def test_average_of_one_person_is_that_person():
+    person = c.simulate_person(seed=8)
+    mean = c.average((person,))
+    for field in ("ages", "inner", "middle", "outer", "kin"):
+        assert np.array_equal(getattr(mean, field), getattr(person, field))
+
+
+def test_sociability_varies_but_keeps_the_average():
+    """Individual variation is mean-preserving: with a large spread (variation 1), 4,000 people
+    still average the expected convoy, family and friends alike (lasting and yearly parts)."""
+    crowd = c.average(c.simulate_people(4000, variation=1.0, seed=5))
+    expected = c.expected_convoy()
+    assert crowd.family.mean() == pytest.approx(expected.family.mean(), rel=0.05)
+    friends, expected_friends = crowd.total - crowd.family, expected.total - expected.family
+    assert friends.sum() == pytest.approx(expected_friends.sum(), rel=0.05)
+    people = c.simulate_people(300, variation=0.5, seed=6)
+    outer40 = np.array([p.at(40)[2] for p in people])
+    assert outer40.std() > 0.3 * outer40.mean()  # people really differ
+
+
+def test_friends_follow_a_hump_that_peaks_at_25_without_selectivity():
+    """Wrzus et al. (2013): non-kin grow to a peak in young adulthood (25 here), the rise faster
+    than the decline (a log-age hump): at 15 and at 55 (equally far on the log scale) the same
+    share of the growth remains, and without selectivity the whole growth is there at 25."""
+    convoy = c.expected_convoy(selectivity=0)
+    friends_outer = convoy.outer - convoy.kin[:, 2]
+    growth = (friends_outer - 3.0) / 27.0
+    assert growth[25 - c.MIN_AGE] == pytest.approx(1.0)
+    assert growth[15 - c.MIN_AGE] == pytest.approx(growth[55 - c.MIN_AGE])
+    assert growth[15 - c.MIN_AGE] == pytest.approx(np.exp(-np.log(1 / 3) ** 2 / (2 * 0.8**2)))
+    assert convoy.inner[25 - c.MIN_AGE] == pytest.approx(3 + 1.5 + 0.5)
+
+
+def test_time_left_runs_from_one_to_zero():
+    """Carstensen et al. (2003): perceived time left, 1 at 15 and 0 at the expected age of death."""
+    assert np.allclose(c.time_left(np.array([15, 52.5, 90, 100]), 90), [1.0, 0.5, 0.0, 0.0])
+    assert np.allclose(c.time_left([15, 40], 40), [1.0, 0.0])
+
+
+def test_selectivity_moves_middle_partners_inward_and_prunes_the_rest():
+    """Socioemotional selectivity at full strength with no time left: 10% of middle non-kin move
+    into the inner circle, 30% of the rest of the middle and 60% of the outer non-kin are let go."""
+    none, full = c.expected_convoy(selectivity=0, life_horizon=90), c.expected_convoy(selectivity=1, life_horizon=90)
+    i = 90 - c.MIN_AGE
+    middle = none.middle[i] - 3.0
+    assert full.inner[i] == pytest.approx(none.inner[i] + 0.1 * middle)
+    assert full.middle[i] == pytest.approx(3.0 + 0.9 * middle * 0.7)
+    assert full.outer[i] == pytest.approx(3.0 + 0.4 * (none.outer[i] - 3.0))
+    assert np.array_equal(full.kin, none.kin)
+
+
+def test_each_life_event_from_its_age_on():
+    """Wrzus et al. (2013): events change the network from when they happen."""
+    base = c.expected_convoy()
+    for name, kin_change, other_change in (
+        ("parenthood", (1, 0, 0), (0, 1, 3)), ("job_entry", (0, 0, 0), (0, 2, 8)),
+        ("retirement", (0, 0, 0), (0, -1.5, -6)), ("widowhood", (-1, 0, 0), (0, 0, -1)),
+    ):
+        event = c.expected_convoy(events=c.LifeEvents(**{name: 50}))
+        before, after = 49 - c.MIN_AGE, 50 - c.MIN_AGE
+        assert np.array_equal(event.kin[before], base.kin[before]), name
+        assert np.allclose(event.kin[after] - base.kin[after], kin_change), name
+        change = np.array([event.inner[after], event.middle[after], event.outer[after]]) - np.array(
+            [base.inner[after], base.middle[after], base.outer[after]])
+        assert np.allclose(change, np.add(kin_change, other_change)), name
+    assert c.LifeEvents(widowhood=70, job_entry=20).happened() == {"job_entry": 20, "widowhood": 70}
+
+
+def test_nobody_has_fewer_than_zero_people():
+    widowed_twice = c.expected_convoy(events=c.LifeEvents(widowhood=15, retirement=15))
+    assert widowed_twice.kin[:, 0].min() == 2.0
+    assert np.all(widowed_twice.outer >= 0) and np.all(widowed_twice.middle >= 0)
+
+
+def test_peak_age_is_the_first_largest_age():
+    flat = c.Convoy(np.arange(15, 20), np.array([1, 3, 3, 2, 1.0]), np.zeros(5), np.zeros(5), np.zeros((5, 3)))
+    assert c.peak_age(flat) == 16
+    assert flat.at(17) == (3.0, 0.0, 0.0)

@@ -177,3 +177,77 @@ def test_bad_input_names_parameter_and_range(call, name):
 def test_unknown_stage_rejected(stage):
     with pytest.raises(ValueError, match=r"^stage must be one of"):
         f.weeks_to_stage(stage, 5)
+
+
+# --- The fuzzy cut points, the simulated people and their pace --------------------------------
+
+@pytest.mark.parametrize("edge, stage, chance", [(40, "acquaintance", 0.9), (60, "casual friend", 0.9),
+                                                 (80, "casual friend", 0.9), (100, "friend", 0.9),
+                                                 (175, "friend", 0.9), (225, "close friend", 0.9)])
+def test_range_edges_are_the_ten_and_ninety_percent_points(edge, stage, chance):
+    """Hall (2019): 40-60 h to a casual friend, 80-100 h to a friend; the model puts the edges of
+    each range at 10% and 90% (for close friends, the illustrative 175-225 h)."""
+    assert f.stage_probabilities(edge)[stage] == pytest.approx(chance, abs=0.01)
+
+
+def test_school_hours_count_at_weight_point_four():
+    """Hall (2019): time together at school or work counts less than leisure (weight 0.4 here)."""
+    assert f.weighted_hours(10, 5) == pytest.approx(12.0)
+    assert f.weighted_hours(0, 100) == pytest.approx(40.0)
+    assert f.weighted_hours(7) == 7.0
+    assert f.weeks_to_stage("friend", 2, 5) == pytest.approx(90 / 4)
+    assert f.stage_curves(1, 2.5, weeks=4).hours[-1] == pytest.approx(8.0)
+
+
+def test_a_midpoint_reached_counts_as_arriving():
+    assert f.friendship_stage(math.nextafter(50, 0)) == "acquaintance"
+    assert f.friendship_stage(50) == "casual friend"
+    assert f.friendship_stage(0) == "acquaintance" and f.friendship_stage(f.MAX_HOURS) == "close friend"
+
+
+@pytest.fixture(scope="module")
+def many_people():
+    """600 simulated acquaintances at 5 leisure hours a week, variation 0.6, for 20 weeks."""
+    runs = [f.simulate(acquaintances=30, weeks=20, variation=0.6, seed=s) for s in range(20)]
+    return np.concatenate([r.hours for r in runs]), np.concatenate([r.thresholds for r in runs])
+
+
+def test_personal_cut_points_spread_over_the_published_ranges(many_people):
+    """Hall (2019) reports ranges: people reach each stage at different hours, about 10% of them
+    before the range and 10% after it, half by the midpoint."""
+    _, thresholds = many_people
+    for column, (low, mid, high) in enumerate([(40, 50, 60), (80, 90, 100), (175, 200, 225)]):
+        q10, q50, q90 = np.quantile(thresholds[:, column], [0.1, 0.5, 0.9])
+        spread = (high - low) / 2
+        assert q50 == pytest.approx(mid, abs=0.25 * spread), column
+        assert q10 == pytest.approx(low, abs=0.4 * spread) and q90 == pytest.approx(high, abs=0.4 * spread), column
+    assert np.all(np.diff(thresholds, axis=1) >= 0)  # each person's stages come in order
+
+
+def test_pace_varies_around_the_average_hours(many_people):
+    """Each person spends on average the hours asked for (log-normal pace with mean 1), and each
+    week varies around their own pace with coefficient of variation ``variation``."""
+    hours, _ = many_people
+    assert hours[:, -1].mean() == pytest.approx(5 * 20, rel=0.035)
+    weekly = np.diff(hours, axis=1)
+    within = weekly.std(axis=1) / weekly.mean(axis=1)
+    assert np.median(within) == pytest.approx(0.6, abs=0.04)
+    pace = weekly.mean(axis=1) / 5
+    assert np.std(np.log(pace)) == pytest.approx(0.6, abs=0.06)
+
+
+def test_variation_below_a_thousandth_means_exact_average_hours():
+    """The docstring's switch: below 0.001 everyone gets exactly the average; at 0.001 the
+    (invisible) spread is drawn."""
+    exact = f.stage_curves(5, weeks=10).hours
+    assert np.array_equal(f.simulate(weeks=10, variation=0.000999).hours[0], exact)
+    drawn = f.simulate(weeks=10, variation=0.001).hours[0]
+    assert not np.array_equal(drawn, exact) and np.allclose(drawn, exact, rtol=0.01)
+
+
+def test_a_cut_point_below_zero_hours_means_friends_from_the_start():
+    """Seed 1859 draws one person whose casual-friend cut point falls below zero hours: it is
+    kept at 0, so that pair counts as casual friends from the first meeting."""
+    run = f.simulate(acquaintances=30, weeks=1, seed=1859)
+    assert run.thresholds.min() == 0.0 and run.thresholds[11, 0] == 0.0
+    assert run.stage[11, 0] == 1 and np.all(run.stage[np.arange(30) != 11, 0] == 0)

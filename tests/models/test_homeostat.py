@@ -113,3 +113,50 @@ def test_bad_input_names_parameter_and_range(kwargs, name):
 def test_partner_end_before_start_rejected():
     with pytest.raises(ValueError, match="ends_day must be between"):
         h.Partner(3, 0.9, starts_day=50, ends_day=10)
+
+
+# --- Fading, contact and the bond, rule by rule ------------------------------------------------
+
+def test_alone_belonging_fades_by_the_decay_rate_each_day():
+    """Baumeister & Leary (1995): without interaction the need goes unmet, and belonging fades."""
+    run = h.simulate([], days=4, decay=0.1, start=0.5, set_point=0.45)
+    assert np.allclose(run.belonging, 0.5 * 0.9 ** np.arange(1, 5))
+    assert np.allclose(run.drive, np.clip(0.45 - run.belonging, 0, 1))
+    assert run.contacts.sum() == 0 and list(run.days) == [0, 1, 2, 3] and run.set_point == 0.45
+
+
+def test_a_stable_bond_halves_the_fading_only_while_it_lasts():
+    """A fully stable bond slows the daily fading by half; once it has ended, it no longer does."""
+    bond = h.Partner(0, 1.0, ends_day=2)
+    run = h.simulate([bond], days=4, decay=0.1, start=0.5)
+    assert np.allclose(run.belonging, 0.5 * np.array([0.95, 0.95**2, 0.95**2 * 0.9, 0.95**2 * 0.81]))
+    later = h.simulate([h.Partner(0, 0.6, starts_day=2)], days=3, decay=0.2, start=1.0)
+    assert np.allclose(later.belonging, [0.8, 0.64, 0.64 * (1 - 0.2 * (1 - 0.5 * 0.6))])
+
+
+def test_each_contact_closes_part_of_the_gap():
+    """Satiation: a contact closes 25% x quality x (0.15 + 0.85 x stability) of the gap to 1."""
+    assert h.Partner(3, 1.0, quality=1.0).gain_per_contact() == pytest.approx(0.25)
+    assert h.Partner(3, 0.0, quality=0.8).gain_per_contact() == pytest.approx(0.25 * 0.8 * 0.15)
+    assert h.Partner(3, 0.5, quality=0.4).gain_per_contact() == pytest.approx(0.25 * 0.4 * 0.575)
+    run = h.simulate([h.Partner(14, 0.5, quality=0.4)], days=30, decay=0.1, start=0.2, seed=3)
+    b, gain = 0.2, h.Partner(14, 0.5, quality=0.4).gain_per_contact()
+    for day in range(30):
+        b = 1 - (1 - b * (1 - 0.1 * (1 - 0.5 * 0.5))) * (1 - gain) ** run.contacts[day]
+        assert run.belonging[day] == pytest.approx(b)
+
+
+def test_contacts_arrive_at_the_weekly_rate():
+    run = h.simulate([h.Partner(7, 0.5), h.Partner(14, 0.5, starts_day=300)], days=600, seed=4)
+    assert run.contacts.dtype.kind == "i"  # whole contacts
+    assert run.contacts[:300].mean() == pytest.approx(1.0, abs=0.2)
+    assert run.contacts[300:].mean() == pytest.approx(3.0, abs=0.3)
+
+
+def test_steady_state_formula_and_its_parameters():
+    """Long-run belonging B* = (1 - r) / (1 - a r) with r = (1 - g)^(contacts per day)."""
+    a, r = 1 - 0.1 * (1 - 0.5 * 0.7), (1 - h.Partner(5, 0.7, 0.6).gain_per_contact()) ** (5 / 7)
+    assert h.steady_state(5, 0.7, quality=0.6, decay=0.1) == pytest.approx((1 - r) / (1 - a * r))
+    assert h.steady_state(5, 0.7, quality=0.0) == 0.0
+    assert h.steady_state(5, 0.7, quality=0.4) < h.steady_state(5, 0.7, quality=0.8) < h.steady_state(5, 0.7, quality=1)
+    assert h.steady_state(5, 0.7, decay=0.2) < h.steady_state(5, 0.7, decay=0.05)

@@ -160,3 +160,46 @@ def test_unknown_study_lists_the_choices(study):
 def test_ci_check_needs_a_row(row):
     with pytest.raises(ValueError, match=r"^row must be one of"):
         m.ci_excludes_one(row)
+
+
+# --- Reading an interval, converting odds -------------------------------------------------------
+
+def _with_ci(low, high):
+    return m.OddsRatioRow("test row", 1.2, low, high, "survival", "2010", "test", "test")
+
+
+@pytest.mark.parametrize("low, high, excludes", [
+    (1.01, 1.5, True), (1.0, 1.5, False), (0.5, 0.99, True), (0.5, 1.0, False), (0.8, 1.2, False),
+    (None, 1.5, None), (1.1, None, None), (None, None, None),
+])
+def test_an_interval_excludes_one_only_when_wholly_above_or_below(low, high, excludes):
+    """Holt-Lunstad et al. (2010): an odds ratio is reliably different from 1 only when its 95%
+    interval does not touch 1; an interval that was not verified (either end missing) says nothing."""
+    assert m.ci_excludes_one(_with_ci(low, high)) is excludes
+
+
+@pytest.mark.parametrize("baseline, ratio", [(0.7, 1.5), (0.2, 1.29), (0.9, 0.5), (0.0, 3.0)])
+def test_implied_survival_applies_the_ratio_to_the_right_outcome(baseline, ratio):
+    """Survival rows multiply the odds of surviving; mortality rows the odds of dying."""
+    surv = m.OddsRatioRow("s", ratio, None, None, "survival", "2010", "t", "t")
+    mort = m.OddsRatioRow("d", ratio, None, None, "mortality", "2015", "t", "t")
+    odds = baseline / (1 - baseline) * ratio
+    assert m.implied_survival(surv, baseline) == pytest.approx(odds / (1 + odds))
+    death_odds = (1 - baseline) / baseline * ratio if baseline else math.inf
+    assert m.implied_survival(mort, baseline) == pytest.approx(1 - death_odds / (1 + death_odds) if baseline else 0.0)
+
+
+def test_certain_outcomes_stay_certain():
+    assert m.probability_after_odds_ratio(1.0, 0.01) == 1.0
+    assert m.probability_after_odds_ratio(0.0, 100) == 0.0
+
+
+def test_odds_and_probabilities_by_hand():
+    assert m.odds_to_probability(3.0) == 0.75 and m.odds_to_probability(0) == 0.0
+    assert m.probability_to_odds(0.75) == 3.0 and m.probability_to_odds(0.0) == 0.0
+
+
+@pytest.mark.parametrize("ratio, baseline, misread", [(1.5, 0.7, 0.85), (1.0, 0.6, 0.6), (2.0, 0.3, 1.0), (1.2, 0.0, 0.2)])
+def test_the_misreading_removes_that_share_of_deaths(ratio, baseline, misread):
+    """The misreading of OR 1.50 as "50% fewer deaths" (dossier misconception #7)."""
+    assert m.misread_survival(ratio, baseline) == pytest.approx(misread)
