@@ -116,7 +116,7 @@ def _play_many(n: int, throws: int, share: float, early_throws: int,
     q_late = _throw_to_you_probability(share)
     q_early = _throw_to_you_probability(FAIR_SHARE)
     holder = np.full(n, LEFT)
-    received = np.zeros(n, dtype=int)
+    received = np.zeros(n)
     receivers = np.empty((n, throws), dtype=int)
     for t in range(throws):
         q = np.where(received < early_throws, q_early, q_late)
@@ -157,13 +157,13 @@ def expected_need_level(share_received: float, *, drop: float = DROP_AT_ZERO_SHA
 
     Linear below a fair third (each missing throw costs the same), a small gain above it.
     """
-    check_number("share_received", share_received, 0.0, 1.0)
+    share = check_number("share_received", share_received, 0.0, 1.0)
     check_number("drop", drop, 0.0, 3.0)
-    return float(_level(np.asarray(share_received, dtype=float), drop))
+    return float(_level(share, drop))
 
 
 def _level(share: np.ndarray, drop: float) -> np.ndarray:
-    shortfall = np.clip((FAIR_SHARE - share) / FAIR_SHARE, 0.0, 1.0)
+    shortfall = np.maximum((FAIR_SHARE - share) / FAIR_SHARE, 0.0)  # at most 1: shares are not negative
     surplus = np.clip((share - FAIR_SHARE) / (MAX_SHARE - FAIR_SHARE), 0.0, 1.0)
     return INCLUDED_LEVEL - drop * shortfall + GAIN_AT_MAX_SHARE * surplus
 
@@ -228,12 +228,12 @@ def time_course(
 ) -> TimeCourse:
     """Mean need satisfaction each minute after the game: the reflexive change at minute 0
     shrinks by a factor e every ``recovery_minutes`` (reflective recovery)."""
-    check_number("share_received", share_received, 0.0, 1.0)
+    share = check_number("share_received", share_received, 0.0, 1.0)
     check_int("minutes", minutes, 1, MAX_MINUTES)
     check_number("recovery_minutes", recovery_minutes, 0.5, 120.0)
     check_number("drop", drop, 0.0, 3.0)
-    t = np.arange(minutes + 1, dtype=float)
-    change = _level(np.asarray(share_received, dtype=float), drop) - INCLUDED_LEVEL
+    t = np.arange(minutes + 1.0)
+    change = _level(share, drop) - INCLUDED_LEVEL
     overall = INCLUDED_LEVEL + change * np.exp(-t / recovery_minutes)
     needs = np.repeat(overall[:, None], len(NEEDS), axis=1)
     return TimeCourse(t, needs, overall, INCLUDED_LEVEL)

@@ -92,7 +92,7 @@ def _daily_returns(cv: float, foragers: int, days: int, seed: int) -> np.ndarray
 def _share_alive(returns: np.ndarray, group_size: int, foragers: int,
                  start_store: float, max_store: float) -> np.ndarray:
     n_groups = returns.shape[0] // group_size
-    shared = returns.reshape(n_groups, group_size, -1).mean(axis=1)  # each member's equal share
+    shared = returns.reshape(n_groups, group_size, returns.shape[1]).mean(axis=1)  # each member's equal share
     store = np.full(n_groups, start_store)
     alive = np.ones(n_groups, dtype=bool)
     members = np.full(n_groups, group_size)
@@ -145,7 +145,7 @@ def compare(
     """Loners against groups of ``group_size``, both facing the same daily luck."""
     settings = dict(foragers=foragers, days=days, start_store=start_store,
                     max_store=max_store, seed=seed)
-    loners = simulate(cv, 1, **settings)
+    loners = simulate(cv, **settings)  # group_size 1: everyone eats alone
     groups = simulate(cv, group_size, **settings)
     return Comparison(loners.days, loners.alive, groups.alive, float(cv), int(group_size))
 

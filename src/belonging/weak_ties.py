@@ -104,15 +104,14 @@ def two_clusters(
     weak = np.zeros((n, n), dtype=bool)
     weak[ends_a[:bridges], ends_b[:bridges]] = True
     strong, weak = strong | strong.T, weak | weak.T
-    np.fill_diagonal(strong, False)
     return TwoClusters(strong | weak, weak, m)
 
 
 def mean_paths(clusters: TwoClusters) -> tuple[float, float]:
     """Mean shortest path between the clusters and within them (inf if the clusters are cut off)."""
     m = clusters.cluster_size
-    distance = hop_distances(clusters.adjacency, 2 * m).astype(float)
-    distance[distance < 0] = np.inf
+    hops = hop_distances(clusters.adjacency, 2 * m)
+    distance = np.where(hops == -1, np.inf, hops)  # -1: no path at all
     between = distance[:m, m:]
     within = np.concatenate([distance[:m, :m][~np.eye(m, dtype=bool)], distance[m:, m:][~np.eye(m, dtype=bool)]])
     return float(between.mean()), float(within.mean())

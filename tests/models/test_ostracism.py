@@ -160,3 +160,87 @@ def test_bad_input_in_other_functions(call, name):
 def test_unknown_condition_lists_the_choices():
     with pytest.raises(ValueError, match=r"^condition must be one of 'inclusion', 'exclusion'"):
         o.simulate_condition("rejection")
+
+
+# --- The game, the need levels and the recovery, rule by rule -------------------------------------
+
+@pytest.mark.parametrize("share, level", [(0.0, 3.6 - 1.75), (1 / 6, 3.6 - 1.75 / 2), (1 / 3, 3.6),
+                                          (5 / 12, 3.7), (0.5, 3.8), (1.0, 3.8)])
+def test_need_level_falls_linearly_below_a_fair_third_and_rises_a_little_above(share, level):
+    """Williams et al. (2000): each missing throw costs the same (1.75 points at no throws);
+    over-inclusion helps only a little (0.2 points at half the throws, no more after that)."""
+    assert o.expected_need_level(share) == pytest.approx(level)
+    assert o.expected_need_level(share, drop=0.0) == pytest.approx(max(level, 3.6))
+
+
+def test_the_ball_starts_with_a_computer_who_never_throws_to_itself():
+    """Cyberball (Williams & Jarvis 2006): the left-hand computer opens; nobody throws to themself,
+    and when you hold the ball you throw to either computer."""
+    firsts, from_you = set(), []
+    for seed in range(40):
+        game = o.play(0.3, throws=40, seed=seed)
+        r = game.receivers
+        assert r.dtype.kind == "i"
+        firsts.add(int(r[0]))
+        from_you += [int(b) for a, b in zip(r[:-1], r[1:]) if a == o.YOU]
+    assert firsts == {o.YOU, o.RIGHT}
+    assert set(from_you) == {o.LEFT, o.RIGHT}
+    assert abs(np.mean(np.array(from_you) == o.LEFT) - 0.5) < 0.1
+
+
+def test_people_in_one_condition_play_their_own_games():
+    sample = o.simulate_people(0.25, n=300, noise_sd=0.0, seed=2)
+    assert np.unique(sample.shares).size > 5
+    assert sample.shares.mean() == pytest.approx(0.25, abs=0.03)
+
+
+def test_exclusion_gives_exactly_the_early_throws():
+    """The usual exclusion script: two throws at fair odds first, then none; inclusion has no
+    script, only fair odds throughout."""
+    assert o.condition_settings("exclusion") == (0.0, 2)
+    assert o.condition_settings("inclusion")[0] == pytest.approx(1 / 3)
+    game = o.play(0.0, throws=30, early_throws=3, seed=4)
+    assert game.throws_received == 3 and game.share_received == pytest.approx(0.1)
+
+
+def test_each_person_has_a_mood_shared_by_the_four_needs():
+    """80% of the person-to-person variance is a general mood shared by all four needs; the
+    scores spread by noise_sd around the expected level (kept on the 1-5 scale)."""
+    sample = o.simulate_people(1 / 3, n=3000, noise_sd=0.5, seed=3)
+    level = np.array([o.expected_need_level(x) for x in sample.shares])
+    residual = sample.needs - level[:, None]
+    assert residual.std() == pytest.approx(0.5, rel=0.05)
+    corr = np.corrcoef(residual.T)[np.triu_indices(4, 1)]
+    assert corr.mean() == pytest.approx(0.8, abs=0.05)
+    assert np.allclose(sample.overall, sample.needs.mean(axis=1))
+
+
+def test_compare_conditions_passes_every_setting_on():
+    """The inclusion group uses the seed, the exclusion group seed + 1 (so the two groups are
+    different people), each with the requested size, throws and spread."""
+    run = o.compare_conditions(n=40, throws=12, noise_sd=0.3, seed=6)
+    inc = o.simulate_condition("inclusion", n=40, throws=12, noise_sd=0.3, seed=6)
+    exc = o.simulate_condition("exclusion", n=40, throws=12, noise_sd=0.3, seed=7)
+    assert np.array_equal(run.inclusion.needs, inc.needs) and np.array_equal(run.exclusion.needs, exc.needs)
+    assert run.cohens_d == pytest.approx(o.cohens_d(inc.overall, exc.overall))
+    single = o.simulate_condition("exclusion", n=5, throws=12, noise_sd=0.0, seed=1)
+    assert single.needs.shape == (5, 4) and np.all(single.shares == 2 / 12)
+
+
+def test_recovery_shrinks_the_drop_by_e_every_recovery_time():
+    """Williams (2009) temporal model: the reflexive drop fades during reflection."""
+    run = o.time_course(0.0, minutes=30, recovery_minutes=15)
+    drop = 3.6 - run.overall
+    assert list(run.minutes) == list(range(31)) and run.minutes.dtype.kind == "f"
+    assert drop[0] == pytest.approx(1.75) and drop[15] == pytest.approx(1.75 / np.e)
+    assert drop[30] == pytest.approx(1.75 / np.e**2)
+    assert run.needs.shape == (31, 4) and np.all(run.needs == run.overall[:, None])
+    over = o.time_course(0.5, minutes=5, drop=0.5)
+    assert over.overall[0] == pytest.approx(3.8) and over.resting_level == 3.6
+
+
+def test_cohens_d_rejects_missing_scores_with_the_plain_message():
+    for a, b in (([1.0, None, 2.0], [1.0, 2.0]), ([1.0, 2.0], [None, 1.0, 2.0])):
+        with pytest.raises(ValueError, match=r"^[ab] must be a list of finite scores"):
+            o.cohens_d(a, b)
+    assert o.cohens_d([1, 2, 3], [0, 1, 2]) == pytest.approx(1.0)

@@ -135,3 +135,49 @@ def test_bad_input_names_parameter_and_range(kwargs, name):
         s.simulate(**kwargs)
     with pytest.raises(ValueError, match=rf"^{name} must be .* between"):
         s.compare(**kwargs)
+
+
+# --- Stores, padding and the run's record -------------------------------------------------------
+
+def test_half_a_days_store_is_enough_when_food_never_varies():
+    """With a steady 1.2 a day a forager never dips below the half-day's food it starts with."""
+    assert s.survival_probability(0.0, start_store=0.5, foragers=10, days=30) == 1.0
+
+
+def test_a_store_that_runs_out_kills_the_loner_that_day():
+    """A forager dies the first day the store runs out: with a 20% surplus on average, at cv 3
+    most loners starve early, and a bigger store delays it."""
+    small = s.simulate(3.0, start_store=0.5, max_store=0.5, foragers=400, days=5, seed=1).alive
+    big = s.simulate(3.0, start_store=3.0, max_store=3.0, foragers=400, days=5, seed=1).alive
+    assert small[1] < 0.9 and np.all(big >= small) and big[1] == 1.0
+
+
+def test_padding_foragers_in_the_last_group_are_not_counted():
+    """Foragers 0-4, 5-9 and 10-14 form the groups; with 11 foragers the last group is one real
+    member plus four uncounted helpers. Common random numbers let us read each group's fate."""
+    kw = dict(days=60, seed=2)
+    first = s.simulate(2.5, 5, foragers=5, **kw).alive            # group 0 alone
+    two = s.simulate(2.5, 5, foragers=10, **kw).alive * 2 - first  # group 1
+    three = s.simulate(2.5, 5, foragers=15, **kw).alive * 3 - first - two  # group 2
+    eleven = s.simulate(2.5, 5, foragers=11, **kw).alive
+    assert np.allclose(eleven * 11, 5 * first + 5 * two + 1 * three)
+    assert len({tuple(first), tuple(two), tuple(three)}) > 1  # the groups really fare differently
+
+
+def test_the_run_records_its_settings():
+    run = s.simulate(1.25, 3, days=7, foragers=9)
+    assert run.cv == 1.25 and run.group_size == 3 and list(run.days) == list(range(8))
+    both = s.compare(0.75, 4, days=6, foragers=8, start_store=2.0, max_store=3.0, seed=5)
+    assert both.cv == 0.75 and both.group_size == 4 and list(both.days) == list(range(7))
+    settings = dict(days=6, foragers=8, start_store=2.0, max_store=3.0, seed=5)
+    assert np.array_equal(both.loners, s.simulate(0.75, 1, **settings).alive)
+    assert np.array_equal(both.groups, s.simulate(0.75, 4, **settings).alive)
+    assert s.survival_probability(0.75, 4, **settings) == both.groups[-1]
+
+
+def test_below_a_thousandth_of_variability_food_is_exactly_steady():
+    assert np.all(s._daily_returns(0.000999, 5, 4, seed=0) == 1.2)
+    drawn = s._daily_returns(0.001, 5, 4, seed=0)
+    assert np.any(drawn != 1.2) and np.allclose(drawn, 1.2, rtol=0.01)
+    assert s._daily_returns(1.0, 2000, 50, seed=1).mean() == pytest.approx(1.2, rel=0.02)
+    assert s._daily_returns(1.0, 2000, 50, seed=1).std() == pytest.approx(1.2, rel=0.05)

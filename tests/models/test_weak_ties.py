@@ -145,3 +145,40 @@ def test_bad_input_names_parameter_and_range(kwargs, name):
 def test_two_clusters_bad_input():
     with pytest.raises(ValueError, match=r"^within_density must be .* between"):
         wt.two_clusters(1, within_density=-0.5)
+
+
+# --- Paths, starters and seeds --------------------------------------------------------------------
+
+def test_mean_paths_on_a_known_graph():
+    """Two rings of five joined by one bridge between person 0 and person 5."""
+    g = wt.two_clusters(1, cluster_size=5, within_density=0.0, seed=0)
+    a, b = np.nonzero(g.weak[:5, 5:])
+    between, within = wt.mean_paths(g)
+    assert within == pytest.approx(1.5)  # on a ring of five: two neighbours at 1, two at 2
+    ring = np.array([0, 1, 2, 2, 1])
+    expected = np.mean([[ring[(i - a[0]) % 5] + 1 + ring[(j - b[0]) % 5] for j in range(5)] for i in range(5)])
+    assert between == pytest.approx(expected)
+
+
+def test_each_run_starts_with_one_random_person_in_group_a():
+    run = wt.simulate(0, cluster_size=50, strong_transmission=0.0, steps=1, runs=100, seed=3)
+    assert run.share_a[0] == pytest.approx(1 / 50) and run.share_a[-1] == pytest.approx(1 / 50)
+    assert run.share_b[-1] == 0 and run.reached_b == 0.0 and run.bridges == 0
+
+
+def test_the_seed_chooses_the_network():
+    paths = {(r.path_within, r.path_between) for r in (wt.simulate(2, steps=1, runs=1, seed=s) for s in range(4))}
+    assert len(paths) == 4
+    one = wt.simulate(2, within_density=0.2, steps=5, runs=3, seed=9)
+    assert one.path_between == wt.mean_paths(wt.two_clusters(2, within_density=0.2, seed=int(
+        np.random.default_rng(9).integers(0, 2**31, size=2)[0])))[0]
+
+
+def test_weak_ties_pass_news_at_the_weak_rate():
+    """Granovetter (1973): acquaintances pass news on less often; with a certain strong tie and
+    an impossible weak one, the news never crosses the bridge."""
+    blocked = wt.simulate(3, strong_transmission=1.0, weak_transmission=0.0, steps=40, runs=5, seed=1)
+    assert blocked.share_a[-1] == 1.0 and blocked.share_b[-1] == 0.0
+    slow = wt.simulate(3, weak_transmission=0.05, steps=40, runs=40, seed=1).share_b.mean()
+    fast = wt.simulate(3, weak_transmission=0.5, steps=40, runs=40, seed=1).share_b.mean()
+    assert fast > slow + 0.1
