@@ -172,3 +172,31 @@ def test_ego_layers_bad_input(kwargs, name):
 def test_ego_layers_bad_choice():
     with pytest.raises(ValueError, match=r"^sizes must be one of"):
         net.ego_layers(1, sizes="dunbar_number")
+
+
+# --- One person's layers, drawn around the typical sizes ---------------------------------------
+
+@pytest.fixture(scope="module")
+def egos():
+    return [net.ego_layers(s, spread=0.8) for s in range(1500)]
+
+
+def test_layer_sizes_vary_layer_by_layer_and_keep_the_typical_mean(egos):
+    """Lindenfors et al. (2021): wide individual variation around the typical 5/15/50/150. Each
+    layer's new members are drawn separately (log-normal, mean-preserving, log-sd = spread)."""
+    new = np.array([np.diff(e.cumulative_sizes, prepend=0) for e in egos])
+    assert new[:, 1:].mean(axis=0) == pytest.approx([10, 35, 100], rel=0.05)
+    assert np.std(np.log(new[:, 3])) == pytest.approx(0.8, abs=0.06)
+    assert abs(np.corrcoef(np.log(new[:, 2]), np.log(new[:, 3]))[0, 1]) < 0.1
+    assert new.min() == 1 and (new[:, 0] == 1).any()  # every layer keeps at least one person
+
+
+def test_contact_rates_vary_around_each_layers_typical_rate(egos):
+    """Contact falls with layer (weekly, monthly, quarterly, yearly), each relationship varying
+    around its layer's typical rate (log-normal, mean-preserving, log-sd 0.3)."""
+    layer = np.concatenate([e.layer for e in egos])
+    rate = np.concatenate([e.contacts_per_year for e in egos])
+    for k, typical in enumerate((52.0, 12.0, 4.0, 1.0), start=1):
+        ratio = rate[layer == k] / typical
+        assert ratio.mean() == pytest.approx(1.0, abs=0.02), k
+        assert np.std(np.log(ratio)) == pytest.approx(0.3, abs=0.02), k
