@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from belonging import convoy, friendship, homeostat, loneliness_loop, mortality, network, ostracism
-from belonging import risk_regulation, support, survival, weak_ties
+from belonging import alone_lonely, needs, risk_regulation, support, survival, weak_ties
 
 # A small network for functions that take one (cheap, and fixed).
 SMALL_NET = network.social_network(50, seed=1)
@@ -228,6 +228,29 @@ BOUNDS = [
     B("mortality.implied_survival", "baseline_survival", 0, 1, lambda v: mortality.implied_survival(ROW, v)),
     B("mortality.misread_survival", "odds_ratio", 1, 2, lambda v: mortality.misread_survival(v, 0.7)),
     B("mortality.misread_survival", "baseline_survival", 0, 1, lambda v: mortality.misread_survival(1.5, v)),
+    # --- needs (chapter 3) ----------------------------------------------------------------------
+    *[B(f"needs.{f.__name__}", name, 0, 1, (lambda f, name: lambda v: f(**{name: v}))(f, name))
+      for f in (needs.contributions, needs.well_being)
+      for name in ("basic", "belonging", "esteem", "autonomy", "prepotency")],
+    *[B("needs.gate", name, 0, 1, (lambda name: lambda v: needs.gate("autonomy", **{
+        "basic": 0.5, "belonging": 0.5, "esteem": 0.5, "autonomy": 0.5, name: v}))(name))
+      for name in ("basic", "belonging", "esteem", "autonomy")],
+    *[B("needs.belonging_gain", name, 0, 1, (lambda name: lambda v: needs.belonging_gain(
+        **{"basic": 0.5, name: v}))(name)) for name in ("basic", "prepotency", "low", "esteem", "autonomy")],
+    B("needs.belonging_gain", "high", 0, 1, lambda v: needs.belonging_gain(0.5, low=0.0, high=v)),
+    B("needs.curves", "basic", 0, 1, lambda v: needs.curves(v, points=2)),
+    B("needs.curves", "esteem", 0, 1, lambda v: needs.curves(0.5, esteem=v, points=2)),
+    B("needs.curves", "autonomy", 0, 1, lambda v: needs.curves(0.5, autonomy=v, points=2)),
+    B("needs.curves", "points", 2, 201, lambda v: needs.curves(0.5, points=v), whole=True),
+    # --- alone versus lonely (chapter 5) ---------------------------------------------------------
+    B("alone_lonely.simulate", "n", 20, 5000, lambda v: alone_lonely.simulate(v), whole=True),
+    *[B("alone_lonely.simulate", name, lo, hi, (lambda name: lambda v: alone_lonely.simulate(
+        20, **{name: v}))(name)) for name, lo, hi in (
+        ("contact_mean", 0.25, 12), ("desire_mean", 0, 1), ("desire_spread", 0, 0.5),
+        ("quality_mean", 0, 1), ("quality_spread", 0, 0.5))],
+    B("alone_lonely.correlation_at", "desire_spread", 0, 0.5,
+      lambda v: alone_lonely.correlation_at("desire_spread", v, n=20)),
+    B("alone_lonely.sweep", "contact_mean", 0.25, 12, lambda v: alone_lonely.sweep("contact_mean", [v], n=20)),
 ]
 
 
@@ -266,6 +289,8 @@ def test_the_table_covers_every_public_model_function():
         "convoy": {"average", "peak_age", "default_run"},
         "support": {"fit", "default_run"}, "weak_ties": {"mean_paths", "default_run"},
         "mortality": {"rows", "table_rows", "ci_excludes_one", "default_run"},
+        "needs": {"default_run"},
+        "alone_lonely": {"connection_from", "correlation", "mismatch", "default_run"},
     }
     covered = {b.function for b in BOUNDS}
     for module_name, skip in unbounded.items():
@@ -335,6 +360,8 @@ CHOICES = [
     ("sizes", tuple(network.LAYER_SIZES), lambda v: network.ego_layers(0, sizes=v)),
     ("study", tuple(mortality.STUDIES), mortality.rows),
     ("category", mortality.CATEGORIES, mortality.table_rows),
+    ("need", needs.NEEDS, lambda v: needs.gate(v, basic=0.5, belonging=0.5, esteem=0.5, autonomy=0.5)),
+    ("parameter", alone_lonely.PARAMETERS, lambda v: alone_lonely.correlation_at(v, 0.5, n=20)),
 ]
 
 
@@ -363,6 +390,13 @@ OBJECTS = [
      "row must be one of the OddsRatioRow objects from rows(); got str"),
     (lambda: mortality.implied_survival(1.5, 0.7),
      "row must be one of the OddsRatioRow objects from rows(); got float"),
+    (lambda: alone_lonely.correlation("people"), "population must be a Population from simulate(); got str"),
+    (lambda: alone_lonely.mismatch(None), "population must be a Population from simulate(); got NoneType"),
+    (lambda: needs.belonging_gain(0.5, low=0.6, high=0.5), "high must be between low (0.6) and 1; got 0.5"),
+    (lambda: alone_lonely.sweep("desire_spread", []), "values must hold between 1 and 50 settings; got 0"),
+    (lambda: alone_lonely.sweep("desire_spread", [0.1] * 51), "values must hold between 1 and 50 settings; got 51"),
+    (lambda: alone_lonely.correlation_at("desire_spread", 0.1, desire_spread=0.2),
+     "settings must not repeat parameter 'desire_spread'"),
 ]
 
 
