@@ -6,6 +6,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 HTML   := book/_build/html
 PORT   ?= 8000
+# make test spreads tests over this many processes (pytest-xdist); the site tests stay on one.
+TEST_JOBS ?= 2
 
 .PHONY: help install build serve test bench lab exercises lms mutation clean
 
@@ -34,7 +36,7 @@ serve: build
 	$(BIN)/python scripts/serve.py --port $(PORT) --directory $(HTML)
 
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadgroup
 
 bench: install
 	$(BIN)/python -m pytest benchmarks -q --benchmark-columns=min,median,max

@@ -1,5 +1,7 @@
 import os
 
+import pytest
+
 from hypothesis import settings
 
 # Property tests: enough examples to find edge cases, few enough for a 2-core CI machine.
@@ -11,7 +13,21 @@ settings.register_profile("explore", max_examples=300, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "course"))
 
 
+def _is_site(item) -> bool:
+    return "tests/site/" in item.nodeid.replace("\\", "/")
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
-    """Run the site tests (book build, Chromium) last: they are the slowest, and nothing
-    else should share a process with a browser's event loop."""
-    items.sort(key=lambda item: "tests/site/" in item.nodeid.replace("\\", "/"))
+    """Keep the site tests (one book build, then Chromium) together and apart from notebooks.
+
+    Alone (`pytest`), they run last: nothing else should share a process with a browser's event
+    loop. Under pytest-xdist (`make test` runs `-n 2 --dist loadgroup`), they form one group on
+    one worker and are sorted first, so the slow build starts at once while the other worker
+    runs everything else.
+    """
+    parallel = getattr(config.option, "numprocesses", None) or hasattr(config, "workerinput")
+    for item in items:
+        if _is_site(item):
+            item.add_marker(pytest.mark.xdist_group("site"))
+    items.sort(key=lambda item: not _is_site(item) if parallel else _is_site(item))

@@ -1,6 +1,7 @@
 """Exercise notebooks: single source, honest autograding, feedback instead of tracebacks."""
 from __future__ import annotations
 
+import importlib
 import json
 import subprocess
 import sys
@@ -11,12 +12,11 @@ import pytest
 from hypothesis import given, strategies as st
 from nbclient import NotebookClient
 
-import importlib
-
 from belonging.exercises import CORRECT, ch01
 from belonging.exercises.generate import EXERCISES, SOURCES, normalised, otter_assign
 
 SOURCE_FILES = sorted(SOURCES.glob("[0-9][0-9]-*.ipynb"))
+
 
 def _check_module(stem: str):
     """Chapter NN's checks live in belonging.exercises.chNN (None if there is no such module)."""
@@ -29,7 +29,9 @@ def _check_module(stem: str):
 CHECKS = {s.stem: _check_module(s.stem) for s in SOURCE_FILES}
 
 
-@pytest.fixture(scope="module", params=[s.name for s in SOURCE_FILES])
+# One chapter's tests share one generation, so under pytest-xdist they run on one worker.
+@pytest.fixture(scope="module", params=[pytest.param(s.name, marks=pytest.mark.xdist_group(s.stem), id=s.stem)
+                                        for s in SOURCE_FILES])
 def generated(request, tmp_path_factory):
     source = SOURCES / request.param
     learner, solution, zip_path = otter_assign(source, tmp_path_factory.mktemp("dist") / "out")
@@ -77,36 +79,49 @@ def test_solutions_pass_every_check(generated, tmp_path):
     assert possible > 0 and got == possible
 
 
-def test_blank_learner_copy_runs_top_to_bottom_and_scores_zero(generated, tmp_path):
-    source, learner, _, zip_path = generated
-    nb = nbformat.read(learner, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(learner.parent)}}).execute()  # raises on any error
-    outputs = "".join(json.dumps(c.get("outputs", [])) for c in nb.cells if c.cell_type == "code")
-    assert "Traceback" not in outputs
-    assert "haven't answered yet" in outputs  # grader.check shows our message for a blank answer
+def test_blank_learner_copy_scores_zero(generated, tmp_path):
+    _, learner, _, zip_path = generated
     got, possible = total(otter_score(zip_path, learner, tmp_path / "blank"))
     assert possible > 0 and got == 0
 
 
-@pytest.mark.parametrize("wrong", ['"a lot"', "[0.5]", "None", "True", "float('nan')", "-3", "{'q': 1}", '"z"'])
-def test_wrong_answers_of_any_type_get_feedback_in_the_notebook(generated, wrong):
-    source, learner, _, _ = generated
+#: Wrong answers of every kind a learner might type.
+WRONG = ['"a lot"', "[0.5]", "None", "True", "float('nan')", "-3", "{'q': 1}", '"z"']
+
+
+def _shown(cell) -> str:
+    return json.dumps(cell.get("outputs", []))
+
+
+def test_learner_copy_runs_and_answers_every_wrong_value_with_feedback(generated):
+    """One kernel per chapter: the blank copy top to bottom, then each kind of wrong answer
+    typed into every question and its check run again, as a learner would in JupyterLab."""
+    _, learner, _, _ = generated
     nb = nbformat.read(learner, as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code" and cell.source.lstrip().startswith("q") and "= ..." in cell.source:
-            cell.source = cell.source.replace("= ...", f"= {wrong}")
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(learner.parent)}}).execute()
-    checks = [c for c in nb.cells if c.cell_type == "code" and "grader.check(" in c.source]
-    assert checks
-    for cell in checks:
-        shown = json.dumps(cell.outputs)
-        assert "Traceback" not in shown and "Error" not in shown, shown[:800]
-        # A wrong answer must fail the check, and the learner must see our feedback after "Got:".
-        assert "Test case failed" in shown and "All test cases passed" not in shown, shown[:800]
-        got = json.loads(shown)[0]["data"]["text/plain"].split("Got:", 1)[1].strip()
-        assert got and got != "Correct!", shown[:800]
+    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(learner.parent)}})
+    code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    answers = [(i, c, c.source) for i, c in code if c.source.lstrip().startswith("q") and "= ..." in c.source]
+    checks = [(i, c) for i, c in code if "grader.check(" in c.source]
+    assert answers and checks
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)  # raises on any error
+        blank = "".join(_shown(c) for _, c in code)
+        assert "Traceback" not in blank
+        assert "haven't answered yet" in blank  # grader.check shows our message for a blank answer
+        for wrong in WRONG:
+            for index, cell, original in answers:
+                cell.source = original.replace("= ...", f"= {wrong}")
+                client.execute_cell(cell, index)
+            for index, cell in checks:
+                client.execute_cell(cell, index)
+                shown = _shown(cell)
+                assert "Traceback" not in shown and "Error" not in shown, (wrong, shown[:800])
+                # A wrong answer must fail the check, and the learner must see our feedback after "Got:".
+                assert "Test case failed" in shown and "All test cases passed" not in shown, (wrong, shown[:800])
+                got = json.loads(shown)[0]["data"]["text/plain"].split("Got:", 1)[1].strip()
+                assert got and got != "Correct!", (wrong, shown[:800])
 
 
 ANY_VALUE = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),

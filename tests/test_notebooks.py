@@ -1,31 +1,41 @@
-"""Every chapter and exercise notebook runs top to bottom (nbval, lax mode).
+"""Every exercise notebook (learner and solution copies) and the model playground runs top to
+bottom under nbval (lax mode: cells run without error; plotly and widget ids are random).
 
-Chapters are MyST Markdown; nbval collects only .ipynb, so jupytext converts them first.
-Lax mode checks that cells run without error; outputs (plotly and widget ids) are random.
+Chapters are not run here: the book build (tests/site) executes every chapter with
+`nb_execution_raise_on_error`, so a chapter cell that fails already fails the build.
+One test per notebook, so pytest-xdist can spread them over the cores.
 """
 import subprocess
 import sys
 from pathlib import Path
 
-import jupytext
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+EXERCISES = ROOT / "exercises"
+NOTEBOOKS = [
+    *sorted(EXERCISES.glob("[0-9][0-9]-*.ipynb")),
+    *sorted((EXERCISES / "solutions").glob("[0-9][0-9]-*.ipynb")),
+    EXERCISES / "model-playground.ipynb",  # every model's live panel
+]
 
 
-def test_chapters_and_exercises_run_under_nbval(tmp_path):
-    notebooks = []
-    for chapter in sorted((ROOT / "book" / "chapters").glob("[0-9][0-9]-*.md")):
-        target = tmp_path / chapter.with_suffix(".ipynb").name
-        jupytext.write(jupytext.read(chapter), target)
-        notebooks.append(target)
-    exercises = sorted((ROOT / "exercises").glob("[0-9][0-9]-*.ipynb"))
-    solutions = sorted((ROOT / "exercises" / "solutions").glob("[0-9][0-9]-*.ipynb"))
-    playground = [ROOT / "exercises" / "model-playground.ipynb"]  # every model's live panel
-    assert notebooks and exercises and solutions and playground[0].is_file()
+def test_every_exercise_has_a_learner_and_a_solution_copy():
+    learners = {p.name for p in EXERCISES.glob("[0-9][0-9]-*.ipynb")}
+    solutions = {p.name for p in (EXERCISES / "solutions").glob("[0-9][0-9]-*.ipynb")}
+    sources = {p.name for p in (EXERCISES / "source").glob("[0-9][0-9]-*.ipynb")}
+    assert learners and learners == solutions == sources
+    assert (EXERCISES / "model-playground.ipynb").is_file()
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_notebook_runs_under_nbval(notebook, tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "--nbval-lax", "-q", "-p", "no:cacheprovider",
-         "--rootdir", str(tmp_path), *map(str, notebooks + exercises + solutions + playground)],
+         "--rootdir", str(tmp_path), str(notebook)],
         cwd=tmp_path, capture_output=True, text=True, timeout=900,
     )
     assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-2000:]
-    assert " passed" in result.stdout and "failed" not in result.stdout.splitlines()[-1]
+    last = result.stdout.strip().splitlines()[-1]
+    assert " passed" in last and "failed" not in last and "error" not in last, last
