@@ -1,6 +1,8 @@
 """Figures and live panel for risk regulation (model: :mod:`belonging.risk_regulation`)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import plotly.graph_objects as go
 
 from .. import risk_regulation as model
@@ -161,3 +163,95 @@ def panel() -> LivePanel:
 
 
 EXPLORABLES = (explorable, reassurance_explorable, charity_explorable)
+
+
+# --- Chapter 7: where the tipping point lies, and how reassurance moves it -----------------
+
+#: Starting perceived regard on the x-axis of the tipping-point figure: 0, 0.05, ..., 1.
+TIPPING_STARTS = [round(0.05 * i, 2) for i in range(21)]
+#: Sequences of episodes per starting point (seed 0 is the model's default run).
+TIPPING_SEEDS = range(20)
+#: The partner's reassurance on the tipping-point slider.
+TIPPING_REASSURANCE = [0.0, 0.1, 0.2, 0.3, 0.4]
+
+
+def basin_counts(initial_regard: float, reassurance: float = 0.0, *, episodes: int = EPISODES,
+                 seeds: range = TIPPING_SEEDS) -> dict[str, int]:
+    """How many of the sequences of episodes (one per seed) end in each basin.
+
+    Same moderately warm partner (the model's default baseline warmth) for every run; only the
+    chance order of ambiguous episodes differs between seeds.
+    """
+    return dict(zip(BASIN_STYLE, _basin_counts(initial_regard, reassurance, episodes, seeds)))
+
+
+@lru_cache(maxsize=None)
+def _basin_counts(initial_regard: float, reassurance: float, episodes: int, seeds: range) -> tuple:
+    # Cached as a tuple so that no caller can change what the next caller gets.
+    basins = [model.simulate(initial_regard, reassurance=reassurance, episodes=episodes, seed=seed).basin
+              for seed in seeds]
+    return tuple(basins.count(basin) for basin in BASIN_STYLE)
+
+
+def tipping_point(reassurance: float = 0.0) -> float | None:
+    """Lowest starting regard on :data:`TIPPING_STARTS` from which at least half of the
+    sequences end in the secure loop (None if there is none)."""
+    half = len(TIPPING_SEEDS) / 2
+    for start in TIPPING_STARTS:
+        if basin_counts(start, reassurance)["secure"] >= half:
+            return start
+    return None
+
+
+def tipping_explorable() -> Explorable:
+    """Slider: the partner's reassurance; lines: share of 20 sequences ending in each loop,
+    by starting perceived regard."""
+    n = len(TIPPING_SEEDS)
+
+    def traces(reassurance: float) -> list[dict]:
+        counts = [basin_counts(start, reassurance) for start in TIPPING_STARTS]
+        return [
+            dict(x=TIPPING_STARTS, y=[c[basin] / n for c in counts], name=LEGEND_NAMES[basin],
+                 line=BASIN_STYLE[basin], mode="lines+markers")
+            for basin in ("secure", "self-protective", "undecided")
+        ]
+
+    none = {start: basin_counts(start) for start in TIPPING_STARTS}
+    first_secure = next(s for s in TIPPING_STARTS if none[s]["secure"] > 0)
+    all_secure = next(s for s in TIPPING_STARTS if all(none[t]["secure"] == n for t in TIPPING_STARTS if t >= s))
+    middle = none[0.5]
+    points = "; ".join(f"{tipping_point(r):g} with reassurance {r:g}" for r in TIPPING_REASSURANCE[1:])
+    worst_03 = max(basin_counts(start, 0.3)["self-protective"] for start in TIPPING_STARTS)
+    at_03 = ("no run ends self-protective from any start" if worst_03 == 0 else
+             f"at most {worst_03} of {n} runs end self-protective from any start")
+    unsettled_03 = basin_counts(0.0, 0.3)["undecided"]
+    fewest_at_04 = min(basin_counts(start, 0.4)["secure"] for start in TIPPING_STARTS)
+    return slider_figure(
+        values=TIPPING_REASSURANCE,
+        traces_for=traces,
+        slider_label="Partner's reassurance",
+        value_format=lambda v: f"{v:.1f}",
+        title="Where the tipping point lies, and how reassurance moves it (illustrative model)",
+        x_title="Starting perceived regard",
+        y_title=f"Share of {n} runs ending in each loop",
+        static_traces=[dict(x=[0.5, 0.5], y=[0, 1], name="Model's default start (0.5)",
+                            hoverinfo="skip")],
+        layout=dict(yaxis=dict(range=[-0.02, 1.02]), xaxis=dict(range=[-0.02, 1.02])),
+        summary=(
+            f"For each starting level of perceived regard from 0 to 1, {n} simulated runs of 80 "
+            "ambiguous moments with the same moderately warm partner; the lines show the share that "
+            "end in the secure loop (solid), in the self-protective loop (dashed), or not yet settled "
+            "(dotted). The slider sets how much the partner reassures after moments that felt like "
+            f"rejection. With no reassurance, no run starting below {first_secure:g} ends secure, "
+            f"every run starting at {all_secure:g} or above does, and at the model's default start of "
+            f"0.5 the runs split {middle['secure']} secure to {middle['self-protective']} "
+            "self-protective: chance decides. The tipping point, the lowest start from which at least "
+            f"half the runs end secure, is {tipping_point(0.0):g} with no reassurance; more reassurance "
+            f"moves it to the left ({points}). At 0.3, {at_03}, but low starts are slow to settle: "
+            f"from a start of 0, {unsettled_03} of {n} runs are still in between after 80 moments. At 0.4, at least {fewest_at_04} of {n} runs end secure "
+            "from every start. Illustrative numbers only."
+        ),
+    )
+
+
+EXPLORABLES = EXPLORABLES + (tipping_explorable,)
