@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import html
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -31,8 +32,49 @@ def _fix_bibliography_roles(context: dict) -> None:
         context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
 
 
+def _in_aside(node) -> bool:
+    from docutils import nodes
+
+    while node is not None:
+        if isinstance(node, (nodes.Admonition, nodes.admonition, nodes.topic, nodes.sidebar, nodes.table)):
+            return True
+        node = node.parent
+    return False
+
+
+def _description(doctree) -> str:
+    """The page's first paragraph of prose (not a note or a table), cut at a word boundary to
+    fit a search-result snippet."""
+    from docutils import nodes
+
+    for paragraph in doctree.findall(nodes.paragraph):
+        text = " ".join(paragraph.astext().split())
+        if len(text) >= 40 and not _in_aside(paragraph):
+            if len(text) > 155:
+                text = text[:152].rsplit(" ", 1)[0].rstrip(",;:")
+                text += "" if text.endswith((".", "?", "!")) else "..."
+            return text
+    return ""
+
+
+#: For pages Sphinx writes itself (search, index), which have no prose of their own.
+SITE_DESCRIPTION = ("A free, open course on the psychology of belonging: why people need to belong, "
+                    "what happens when the need goes unmet, and what helps.")
+
+
+def _add_meta_description(context, doctree) -> None:
+    """Every page gets a meta description (search results and link previews show it); a page
+    can set its own in its front matter (``html_meta: description: ...``)."""
+    metatags = context.get("metatags", "")
+    if 'name="description"' in metatags:
+        return
+    text = (_description(doctree) if doctree is not None else "") or SITE_DESCRIPTION
+    context["metatags"] = metatags + f'\n<meta name="description" content="{html.escape(text)}" />'
+
+
 def _add_page_assets(app, pagename, templatename, context, doctree) -> None:
     _fix_bibliography_roles(context)
+    _add_meta_description(context, doctree)
     body = context.get("body", "")
     if "belonging-plot" in body:
         app.add_js_file(
