@@ -89,6 +89,7 @@ def test_chapter_quotes_the_default_run(chapter):
     assert run.basin == "self-protective"
     assert f"about {run.regard[-1]:.2f}" in chapter
     assert f"{run.self_protect.sum()} of its {len(run.episodes) - 1}" in chapter
+    assert f"from {run.partner_warmth[0]:g} to {run.partner_warmth[-1]:.2f}" in chapter
 
 
 def test_chapter_quotes_the_six_runs_at_the_default_start(chapter):
