@@ -1,0 +1,122 @@
+"""Checks for exercises/06-interconnected-and-interdependent.ipynb.
+
+Expected values come from the model itself, so the checks stay right if the model changes.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .. import network
+from . import CORRECT
+from ._feedback import BLANK, as_choice, as_number, describe, is_blank
+
+#: The pooled run that q4 reads (the settings of the chapter's explorable at contagion 0.8).
+POOLED = dict(people=400, networks=6, seed=7)
+#: q4 asks for the first distance at which clustering drops below this multiple of chance.
+NEAR_CHANCE = 1.1
+
+
+def _one_tie(contagion: float, **kwargs: Any) -> float:
+    return float(network.clustering_by_distance(contagion, **kwargs).relative_likelihood[0])
+
+
+def check_q1(answer: Any) -> str:
+    """One-tie clustering in the model's default run (contagion 0.8, one network, seed 0)."""
+    if is_blank(answer):
+        return BLANK
+    value = as_number(answer)
+    if value is None:
+        return (f"q1 should be a number (how many times chance); you gave {describe(answer)}. "
+                "Take relative_likelihood[0] from the result.")
+    expected = _one_tie(0.8)
+    if abs(value - expected) < 0.005:
+        return CORRECT
+    run = network.clustering_by_distance(0.8)
+    if any(abs(value - float(v)) < 0.005 for v in run.relative_likelihood[1:]):
+        return ("That is the value at a greater distance. relative_likelihood[0] is distance 1 "
+                "(a direct friend): Python counts from 0.")
+    if abs(value - _one_tie(0.0)) < 0.005:
+        return "That is the value with contagion switched off. q1 asks for contagion strength 0.8."
+    if value <= 0:
+        return f"A likelihood relative to chance can't be {value:g}. Check what you stored."
+    return (f"Not quite: {value:g} isn't the one-tie value of clustering_by_distance(0.8). "
+            "Use the default settings and relative_likelihood[0].")
+
+
+def check_q2(answer: Any) -> str:
+    """One-tie clustering in a single network with contagion switched off (seed 0)."""
+    if is_blank(answer):
+        return BLANK
+    value = as_number(answer)
+    if value is None:
+        return f"q2 should be a number (how many times chance); you gave {describe(answer)}."
+    expected = _one_tie(0.0)
+    if abs(value - expected) < 0.005:
+        return CORRECT
+    if abs(value - 1.0) < 0.005:
+        return ("1 is what you might expect with no contagion, but run the model: "
+                "clustering_by_distance(0.0) and take relative_likelihood[0].")
+    if abs(value - _one_tie(0.8)) < 0.005:
+        return "That is the value at contagion 0.8. q2 asks for contagion strength 0."
+    if abs(value - _one_tie(0.0, **POOLED)) < 0.005 or abs(value - _one_tie(0.0, networks=10)) < 0.005:
+        return "That is a pooled value. q2 asks for a single network: leave networks at its default of 1."
+    return (f"Not quite: {value:g} isn't the one-tie value of clustering_by_distance(0.0). "
+            "Keep the other settings at their defaults.")
+
+
+def check_q3(answer: Any) -> str:
+    """Why does a single network with no contagion show clustering above 1?"""
+    if is_blank(answer):
+        return BLANK
+    choice = as_choice(answer, "abc")
+    if choice is None:
+        return f'q3 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
+    if choice == "b":
+        return CORRECT
+    if choice == "a":
+        return ("At contagion 0 nobody's loneliness depends on anyone else's, so nothing can spread. "
+                "Try a few other seeds: the value moves around 1.")
+    return ("The model has no homophily: ties are made without regard to anyone's loneliness. "
+            "Try a few other seeds and watch the value move around 1.")
+
+
+def _first_near_chance() -> int | None:
+    run = network.clustering_by_distance(0.8, **POOLED)
+    for distance, value in zip(run.distance, run.relative_likelihood):
+        if value < NEAR_CHANCE:
+            return int(distance)
+    return None
+
+
+def check_q4(answer: Any) -> str:
+    """First distance at which pooled clustering (contagion 0.8) falls below 1.1 times chance."""
+    if is_blank(answer):
+        return BLANK
+    value = as_number(answer)
+    if value is None or not float(value).is_integer():
+        return f"q4 should be a whole number of ties (1 to 6); you gave {describe(answer)}."
+    expected = _first_near_chance()
+    if int(value) == expected:
+        return CORRECT
+    if not 1 <= int(value) <= network.MAX_DISTANCE:
+        return f"Distances in the model run from 1 to {network.MAX_DISTANCE} ties."
+    run = network.clustering_by_distance(0.8, **POOLED)
+    shown = float(run.relative_likelihood[int(value) - 1])
+    if shown >= NEAR_CHANCE:
+        return f"At {int(value)} ties clustering is still {shown:.2f} times chance, not below {NEAR_CHANCE}. Look farther out."
+    return (f"At {int(value)} ties it is below {NEAR_CHANCE}, but it already was at a shorter distance: "
+            "find the first one. Remember that relative_likelihood[0] is distance 1.")
+
+
+def check_q5(answer: Any) -> str:
+    """Which explanation can one snapshot of a real network rule out? (none of them)"""
+    if is_blank(answer):
+        return BLANK
+    choice = as_choice(answer, "abcd")
+    if choice is None:
+        return f'q5 should be one of the letters "a", "b", "c" or "d"; you gave {describe(answer)}.'
+    if choice == "d":
+        return CORRECT
+    named = {"a": "contagion", "b": "homophily", "c": "a shared environment"}[choice]
+    return (f"A single snapshot cannot rule out {named}: contagion, homophily and a shared environment "
+            "all put lonely people near each other, so the same clustering fits each of them.")
