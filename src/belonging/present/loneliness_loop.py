@@ -97,6 +97,60 @@ def divergence_figure() -> Explorable:
     )
 
 
+#: "Recovered" in the divergence explorable's text: half the starting loneliness of 0.6.
+SETTLED = 0.3
+
+
+def first_week_below(loneliness, level: float = SETTLED) -> int | None:
+    """The first week at which loneliness is below ``level``, or None if it never is."""
+    return next((week for week, value in enumerate(loneliness) if value < level), None)
+
+
+def divergence_explorable() -> Explorable:
+    """Chapter 9: one person's threat bias fixed low, the other's on the slider; same world, same luck.
+
+    Every number in the text summary is read from the runs the figure draws.
+    """
+    weeks = list(range(WEEKS + 1))
+    runs = {b: model.simulate(b, weeks=WEEKS, seed=STORY_SEED).loneliness for b in BIAS_STEPS}
+    steady = model.simulate(LOW_BIAS, weeks=WEEKS, seed=STORY_SEED).loneliness
+    recovered = [b for b in BIAS_STEPS if runs[b][-1] < SETTLED]
+    stuck = [b for b in BIAS_STEPS if runs[b][-1] >= SETTLED]
+    if not recovered or not stuck or max(recovered) > min(stuck):
+        raise RuntimeError("the divergence explorable's text assumes one threshold in threat bias")
+    slowest = max(recovered)
+
+    def traces(bias: float) -> list[dict]:
+        return [dict(x=weeks, y=steady, name=f"Person A, threat bias {LOW_BIAS}"),
+                dict(x=weeks, y=runs[bias], name=f"Person B, threat bias {bias:.1f}")]
+
+    return slider_figure(
+        values=BIAS_STEPS,
+        traces_for=traces,
+        slider_label="Person B's threat bias",
+        value_format=lambda b: f"{b:.1f}",
+        title="Two people, one environment, a year apart in how they feel (illustrative)",
+        x_title="Week",
+        y_title=LONELINESS_AXIS,
+        active=BIAS_STEPS.index(HIGH_BIAS),
+        layout=dict(yaxis=dict(range=[0, 1])),
+        summary=(
+            f"Two simulated people arrive in a new place equally lonely ({steady[0]:.1f}). They meet the "
+            "same number of equally friendly people, with the same luck, week by week for a year. "
+            f"Person A has a low threat bias ({LOW_BIAS}): A's loneliness falls below {SETTLED}, half "
+            f"its starting level, by week {first_week_below(steady)} and ends the year at "
+            f"{steady[-1]:.2f}. The slider sets person B's threat bias. From {min(recovered):.1f} to "
+            f"{slowest:.1f}, B recovers too, more slowly as the bias grows (below {SETTLED} by week "
+            f"{first_week_below(runs[slowest])} at {slowest:.1f}), and ends the year between "
+            f"{min(runs[b][-1] for b in recovered):.2f} and {max(runs[b][-1] for b in recovered):.2f}. "
+            f"From {min(stuck):.1f} up, B grows lonelier instead, ending the year between "
+            f"{min(runs[b][-1] for b in stuck):.2f} and {max(runs[b][-1] for b in stuck):.2f}, and "
+            "does not recover within the year. A small difference in how interactions are read decides which way the "
+            "year goes. The numbers are illustrative."
+        ),
+    )
+
+
 def felt_versus_real_figure() -> Explorable:
     """For the high-bias person: how interactions actually went versus how they felt."""
     run = model.simulate(HIGH_BIAS, weeks=WEEKS, seed=STORY_SEED)
@@ -149,4 +203,4 @@ def panel() -> LivePanel:
     )
 
 
-EXPLORABLES = (explorable, divergence_figure, felt_versus_real_figure)
+EXPLORABLES = (explorable, divergence_figure, felt_versus_real_figure, divergence_explorable)
