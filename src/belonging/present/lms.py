@@ -1,8 +1,14 @@
-"""Export the quiz banks for learning management systems.
+"""Export the quiz banks and the instructors' exam banks for learning management systems.
 
 * **GIFT** (Moodle's text format): one ``.gift.txt`` per chapter.
 * **QTI 1.2** (imported by Canvas, Blackboard, D2L and others): one ``-qti.zip`` per chapter
   holding an ``imsmanifest.xml`` and the assessment.
+
+The public self-check quizzes (``book/quizzes``) export as ``NN-slug.gift.txt`` and
+``NN-slug-qti.zip``. The exam banks (``book/exams``, same schema, never on the site, so a quiz
+set for marks is not the one students practised on) export beside them as
+``NN-slug-exam.gift.txt`` and ``NN-slug-exam-qti.zip``, with their own question identifiers so
+an LMS can hold both without clashes.
 
 Every option keeps its feedback, and every question keeps the learning objective it checks
 (in its title), so the LMS copy teaches the same way the course does.
@@ -11,13 +17,16 @@ Run ``make lms``; the files go to ``lms/`` (not checked in: regenerate them from
 from __future__ import annotations
 
 import io
+import json
 import sys
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from .quiz import load_quiz
+from .quiz import QuizError, load_quiz, problems
 
+#: The two kinds of bank: where each lives under ``book/`` and how its exports are named.
+KINDS = {"quiz": "quizzes", "exam": "exams"}
 GIFT_SPECIAL = "~=#{}:\\"
 
 
@@ -30,13 +39,27 @@ def _weight(share: float) -> str:
     return f"{share:.5f}".rstrip("0").rstrip(".")
 
 
-def to_gift(bank: dict) -> str:
-    lines = [f"// The Need to Belong, quiz for chapter {bank['chapter']}.",
-             "// Generated from book/quizzes by `make lms`; edit the bank, not this file.", ""]
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {sorted(KINDS)}, not {kind!r}")
+
+
+def _label(bank: dict, kind: str) -> str:
+    """The stem the exports are named by: ``NN-slug`` for a quiz, ``NN-slug-exam`` for an exam."""
+    _check_kind(kind)
+    return bank["chapter"] if kind == "quiz" else f"{bank['chapter']}-exam"
+
+
+def to_gift(bank: dict, kind: str = "quiz") -> str:
+    label = _label(bank, kind)
+    lines = [f"// The Need to Belong, {kind} for chapter {bank['chapter']}.",
+             f"// Generated from book/{KINDS[kind]} by `make lms`; edit the bank, not this file.", ""]
+    if kind == "exam":
+        lines.insert(1, "// Exam bank: not on the course website; keep it out of students' hands.")
     for number, q in enumerate(bank["questions"], start=1):
         objective = bank["objectives"][q["objective"]]
         lines.append(f"// {q['objective']}: {objective}")
-        title = gift_escape(f"{bank['chapter']} Q{number} ({q['objective']})")
+        title = gift_escape(f"{label} Q{number} ({q['objective']})")
         lines.append(f"::{title}::{gift_escape(q['question'])} {{")
         n_correct = sum(a["correct"] for a in q["answers"])
         for a in q["answers"]:
@@ -61,8 +84,8 @@ def _material(parent: ET.Element, text: str) -> None:
     _text(material, "mattext", text, texttype="text/plain")
 
 
-def _qti_item(section: ET.Element, bank: dict, number: int, q: dict) -> None:
-    ident = f"{bank['chapter']}-q{number}"
+def _qti_item(section: ET.Element, label: str, number: int, q: dict) -> None:
+    ident = f"{label}-q{number}"
     item = ET.SubElement(section, "item", ident=ident, title=f"Q{number} ({q['objective']})")
     fields = ET.SubElement(ET.SubElement(ET.SubElement(item, "itemmetadata"), "qtimetadata"), "qtimetadatafield")
     _text(fields, "fieldlabel", "question_type")
@@ -96,19 +119,21 @@ def _qti_item(section: ET.Element, bank: dict, number: int, q: dict) -> None:
         _material(ET.SubElement(feedback, "flow_mat"), a["feedback"])
 
 
-def to_qti_xml(bank: dict) -> bytes:
+def to_qti_xml(bank: dict, kind: str = "quiz") -> bytes:
+    label = _label(bank, kind)
     root = ET.Element("questestinterop", xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2")
-    assessment = ET.SubElement(root, "assessment", ident=f"{bank['chapter']}-quiz",
-                               title=f"The Need to Belong: chapter {bank['chapter']} quiz")
+    assessment = ET.SubElement(root, "assessment", ident=f"{bank['chapter']}-{kind}",
+                               title=f"The Need to Belong: chapter {bank['chapter']} {kind}")
     section = ET.SubElement(assessment, "section", ident="root_section")
     for number, q in enumerate(bank["questions"], start=1):
-        _qti_item(section, bank, number, q)
+        _qti_item(section, label, number, q)
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
-def to_qti_zip(bank: dict) -> bytes:
-    ident = f"{bank['chapter']}-quiz"
+def to_qti_zip(bank: dict, kind: str = "quiz") -> bytes:
+    _check_kind(kind)
+    ident = f"{bank['chapter']}-{kind}"
     manifest = ET.Element("manifest", identifier=f"{ident}-manifest",
                           xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1")
     ET.SubElement(manifest, "organizations")
@@ -119,25 +144,49 @@ def to_qti_zip(bank: dict) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("imsmanifest.xml", ET.tostring(manifest, encoding="utf-8", xml_declaration=True))
-        archive.writestr(f"{ident}/{ident}.xml", to_qti_xml(bank))
+        archive.writestr(f"{ident}/{ident}.xml", to_qti_xml(bank, kind))
     return buffer.getvalue()
 
 
-def export_all(quizzes: Path, out: Path) -> list[Path]:
+def load_exam(path: Path) -> dict:
+    """An exam bank, checked by the same rules as a quiz bank before anything is exported."""
+    bank = json.loads(path.read_text("utf-8"))
+    errors = problems(bank)
+    if not errors and bank["chapter"] != path.stem:
+        errors = [f"chapter is {bank['chapter']!r} but the file is named {path.name}"]
+    if errors:
+        raise QuizError(f"exam {path.stem} has problems:\n- " + "\n- ".join(errors))
+    return bank
+
+
+def _write(bank: dict, kind: str, out: Path) -> list[Path]:
+    label = _label(bank, kind)
+    gift, qti = out / f"{label}.gift.txt", out / f"{label}-qti.zip"
+    gift.write_text(to_gift(bank, kind), encoding="utf-8")
+    qti.write_bytes(to_qti_zip(bank, kind))
+    return [gift, qti]
+
+
+def export_all(quizzes: Path, out: Path, exams: Path | None = None) -> list[Path]:
+    """Write every quiz bank in ``quizzes`` and, if given, every exam bank in ``exams``.
+
+    Every bank is validated first, so a broken one stops the export before anything misleads
+    learners in an LMS.
+    """
     out.mkdir(parents=True, exist_ok=True)
+    banks = [(load_quiz(path.stem, start=quizzes.parent.parent), "quiz")  # validated before export
+             for path in sorted(quizzes.glob("*.json"))]
+    if exams is not None:
+        banks += [(load_exam(path), "exam") for path in sorted(exams.glob("*.json"))]
     written = []
-    for path in sorted(quizzes.glob("*.json")):
-        bank = load_quiz(path.stem, start=quizzes.parent.parent)  # validated before export
-        gift, qti = out / f"{path.stem}.gift.txt", out / f"{path.stem}-qti.zip"
-        gift.write_text(to_gift(bank), encoding="utf-8")
-        qti.write_bytes(to_qti_zip(bank))
-        written += [gift, qti]
+    for bank, kind in banks:
+        written += _write(bank, kind, out)
     return written
 
 
 def main() -> None:
     root = Path.cwd()
-    written = export_all(root / "book" / "quizzes", root / "lms")
+    written = export_all(root / "book" / "quizzes", root / "lms", root / "book" / "exams")
     if not written:
         sys.exit("no quiz banks found in book/quizzes")
     for path in written:
