@@ -14,7 +14,8 @@ What the reader gets, in order
    the ball a couple of times early and then never (Williams & Jarvis 2006, as in
    :data:`belonging.ostracism.EARLY_THROWS_IN_EXCLUSION`); in the included round about a
    third of the throws (:data:`belonging.ostracism.FAIR_SHARE`). About 30 throws, with the
-   computers pausing 0.5–2 s before each throw.
+   computers pausing 0.5–2 s before each throw. The last two throws of a round always go
+   between the computers, so every catch gives the reader a turn to throw.
 3. Four ratings, one per need of the need-threat model (belonging, self-esteem, control,
    meaningful existence), on a 1–5 scale. The prompts are the course's own, plainly
    non-diagnostic; they are **not** the Need-Threat Scale's items.
@@ -108,6 +109,7 @@ _STYLE = """<style>
 .belonging-cyberball p, .belonging-cyberball li, .belonging-cyberball legend, .belonging-cyberball label,
 .belonging-cyberball strong, .belonging-cyberball span, .belonging-cyberball th, .belonging-cyberball td,
 .belonging-cyberball caption { color: #1a1a1a; }
+.belonging-cyberball code { color: #1a1a1a; background: #eef1f4; border: none; }
 .belonging-cyberball a { color: #1f4e79; text-decoration: underline; }
 .belonging-cyberball a:focus-visible, .belonging-cyberball button:focus-visible,
 .belonging-cyberball input:focus-visible, .belonging-cyberball [tabindex="-1"]:focus-visible {
@@ -134,6 +136,7 @@ _STYLE = """<style>
 .belonging-cyberball .bcb-ball-slot { display: block; height: 1.6rem; }
 .belonging-cyberball .bcb-ball { display: inline-block; width: 1.4rem; height: 1.4rem; border-radius: 50%;
   background: #D55E00; border: 2px solid #1a1a1a; }
+.belonging-cyberball .bcb-ball[hidden] { display: none; }
 .belonging-cyberball .bcb-pop { animation: bcb-pop 0.35s ease-out; }
 @keyframes bcb-pop { from { transform: scale(0.3) translateY(-0.8rem); } to { transform: scale(1) translateY(0); } }
 @media (prefers-reduced-motion: reduce) {
@@ -169,17 +172,30 @@ _SCRIPT = r"""<script>
   Array.prototype.forEach.call(box.querySelectorAll("[data-stage]"), function (el) { stages[el.dataset.stage] = el; });
   var throwButtons = box.querySelectorAll("button[data-target]");
   var cards = box.querySelectorAll(".bcb-player");
-  var ball = box.querySelector(".bcb-ball");
   var counter = box.querySelector(".bcb-counter");
+  // Every text the game changes lives in a text node made once, here: later updates change
+  // its data only, so the page's own observers of added and removed nodes (the theme's
+  // MutationObserver on the main content) are not set off on every throw.
+  Array.prototype.forEach.call(box.querySelectorAll(".bcb-status, .bcb-holding, .bcb-result, .bcb-counter, .bcb-yours"),
+    function (el) { if (!el.firstChild) { el.appendChild(document.createTextNode("")); } });
   var motion = window.matchMedia ? window.matchMedia("(prefers-reduced-motion: reduce)") : null;
   var timer = null;
   var g = null;
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
   function clearTimer() { if (timer !== null) { window.clearTimeout(timer); timer = null; } }
-  function say(text) { status.textContent = text; }
+  function setText(el, text) {
+    var node = el.firstChild;
+    if (node && node.nodeType === 3 && !node.nextSibling) { node.data = text; } else { el.textContent = text; }
+  }
+  function say(text) { setText(status, text); }
   function show(name, focus) {
     Object.keys(stages).forEach(function (k) { stages[k].hidden = k !== name; });
+    // A stage's buttons carry their data-action only while the stage is shown, so each
+    // action names one live control (the intro and the debrief both offer an included round).
+    each(box.querySelectorAll("button[data-act]"), function (b) {
+      if (stages[name].contains(b)) { b.dataset.action = b.dataset.act; } else { delete b.dataset.action; }
+    });
     box.dataset.state = name;
     var target = focus || stages[name].querySelector(".bcb-heading");
     if (target) { target.focus(); }
@@ -194,12 +210,12 @@ _SCRIPT = r"""<script>
     each(cards, function (card) {
       var mine = Number(card.dataset.player) === h;
       card.classList.toggle("bcb-has-ball", mine);
-      card.querySelector(".bcb-holding").textContent = mine ? "has the ball" : "";
-      if (mine) { card.querySelector(".bcb-ball-slot").appendChild(ball); }
+      setText(card.querySelector(".bcb-holding"), mine ? "has the ball" : "");
+      var ball = card.querySelector(".bcb-ball");
+      ball.hidden = !mine;
+      ball.classList.remove("bcb-pop");
+      if (mine && !(motion && motion.matches)) { void ball.offsetWidth; ball.classList.add("bcb-pop"); }
     });
-    ball.hidden = h < 0;
-    ball.classList.remove("bcb-pop");
-    if (h >= 0 && !(motion && motion.matches)) { void ball.offsetWidth; ball.classList.add("bcb-pop"); }
     var yours = h === 0 && !g.over;
     each(throwButtons, function (b) { b.setAttribute("aria-disabled", yours ? "false" : "true"); });
   }
@@ -211,7 +227,7 @@ _SCRIPT = r"""<script>
     box.dataset.received = "0";
     each(box.querySelectorAll("input[type=radio]"), function (r) { r.checked = false; });
     each(box.querySelectorAll("[data-round]"), function (el) { el.hidden = el.dataset.round !== mode; });
-    counter.textContent = "Throws so far: 0 of " + g.total;
+    setText(counter, "Throws so far: 0 of " + g.total);
     show("playing", throwButtons[0]);
     setHolder(1);
     say("The game has started. " + NAMES[1] + " has the ball.");
@@ -219,6 +235,9 @@ _SCRIPT = r"""<script>
   }
   function target(holder) {
     var other = holder === 1 ? 2 : 1;
+    // The round's last two throws go between the computers, so every catch gives the reader
+    // a turn and the round always ends on a computer's throw.
+    if (g.thrown + 2 >= g.total) { return other; }
     if (g.mode === "inclusion") {
       var behind = (g.thrown + 1) * cfg.fairShare - g.received;
       if (behind >= 1) { return 0; }
@@ -233,7 +252,7 @@ _SCRIPT = r"""<script>
     if (to === 0) { g.received += 1; g.run = 0; } else if (from !== 0) { g.run += 1; }
     box.dataset.thrown = String(g.thrown);
     box.dataset.received = String(g.received);
-    counter.textContent = "Throws so far: " + g.thrown + " of " + g.total;
+    setText(counter, "Throws so far: " + g.thrown + " of " + g.total);
     var text = "Throw " + g.thrown + " of " + g.total + ": " + (from === 0 ? "you" : NAMES[from]) +
       " threw the ball to " + (to === 0 ? "you" : NAMES[to]) + ".";
     if (g.thrown >= g.total) { finish(text + " The game is over."); return; }
@@ -264,7 +283,7 @@ _SCRIPT = r"""<script>
     g.over = true;
     setHolder(-1);
     box.dataset.share = String(g.thrown ? g.received / g.thrown : 0);
-    each(box.querySelectorAll(".bcb-result"), function (el) { el.textContent = summary(); });
+    each(box.querySelectorAll(".bcb-result"), function (el) { setText(el, summary()); });
   }
   function finish(text) {
     end();
@@ -281,7 +300,7 @@ _SCRIPT = r"""<script>
     each(cfg.needs, function (need, i) {
       var chosen = box.querySelector("input[name='%(id)s-" + need + "']:checked");
       var row = box.querySelector("tr[data-need='" + need + "']");
-      row.querySelector(".bcb-yours").textContent = chosen ? chosen.value + " (" + chosen.dataset.word + ")" : "not answered";
+      setText(row.querySelector(".bcb-yours"), chosen ? chosen.value + " (" + chosen.dataset.word + ")" : "not answered");
     });
     show("compare");
   }
@@ -300,8 +319,11 @@ _SCRIPT = r"""<script>
 </script>"""
 
 
-def _button(text: str, action: str, kind: str = "bcb-primary") -> str:
-    return f'<button type="button" class="{kind}" data-action="{action}">{html.escape(text)}</button>'
+def _button(text: str, action: str, kind: str = "bcb-primary", *, live: bool = False) -> str:
+    """A stage button. ``data-act`` names its action; the script copies it to ``data-action``
+    while the button's stage is shown (``live`` marks the intro's, shown before the script runs)."""
+    shown = f' data-action="{action}"' if live else ""
+    return f'<button type="button" class="{kind}" data-act="{action}"{shown}>{html.escape(text)}</button>'
 
 
 def _safe_href(href: str | None) -> str | None:
@@ -376,13 +398,13 @@ to you after a few throws. Being left out, even by a program, can sting for a fe
 this page decide every throw they make, and nobody else is playing. When the ball reaches you, throw it to
 {sam} or {alex} with the buttons (mouse, touch or keyboard). A round is {throws} throws and takes about a minute.
 Nothing you do here is sent anywhere or saved.</p>
-<p>{_button("Play the game", "start-exclusion")}{_button("Play an included round instead", "start-inclusion", "bcb-secondary")}</p>
+<p>{_button("Play the game", "start-exclusion", live=True)}{_button("Play an included round instead", "start-inclusion", "bcb-secondary", live=True)}</p>
 </div>
 <div data-stage="playing" hidden>
 <p class="bcb-heading bcb-counter" tabindex="-1">Throws so far: 0 of {throws}</p>
 <div class="bcb-field">
-<div class="bcb-player" data-player="1"><span class="bcb-name">{sam}</span><span class="bcb-role">computer player</span><span class="bcb-ball-slot"></span><span class="bcb-holding"></span></div>
-<div class="bcb-player" data-player="2"><span class="bcb-name">{alex}</span><span class="bcb-role">computer player</span><span class="bcb-ball-slot"></span><span class="bcb-holding"></span></div>
+<div class="bcb-player" data-player="1"><span class="bcb-name">{sam}</span><span class="bcb-role">computer player</span><span class="bcb-ball-slot"><span class="bcb-ball" aria-hidden="true" hidden></span></span><span class="bcb-holding"></span></div>
+<div class="bcb-player" data-player="2"><span class="bcb-name">{alex}</span><span class="bcb-role">computer player</span><span class="bcb-ball-slot"><span class="bcb-ball" aria-hidden="true" hidden></span></span><span class="bcb-holding"></span></div>
 <div class="bcb-player" data-player="0"><span class="bcb-name">You</span><span class="bcb-role">the reader</span><span class="bcb-ball-slot"><span class="bcb-ball" aria-hidden="true" hidden></span></span><span class="bcb-holding"></span></div>
 </div>
 <div role="group" aria-label="Your throw">
