@@ -126,6 +126,7 @@ def test_learner_copy_runs_and_answers_every_wrong_value_with_feedback(generated
 
 ANY_VALUE = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
                       st.text(max_size=20), st.lists(st.integers(), max_size=3), st.just(...),
+                      st.just(10**400), st.just(-(10**400)), st.just(""), st.just("  "),
                       st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
 
 
@@ -136,6 +137,17 @@ def test_checks_never_raise_and_always_answer(value):
             if name.startswith("check_"):
                 message = getattr(module, name)(value)
                 assert isinstance(message, str) and message
+
+
+@pytest.mark.parametrize("value", [10**400, -(10**400), float("inf"), "", "   ", b"0.5", 1j, object()],
+                         ids=["huge-int", "huge-negative-int", "inf", "empty", "spaces", "bytes", "complex", "object"])
+def test_checks_answer_extreme_values_with_feedback(value):
+    """Values a random search rarely draws: an int too large for a float once crashed every check."""
+    for module in CHECKS.values():
+        for name in dir(module):
+            if name.startswith("check_"):
+                message = getattr(module, name)(value)
+                assert isinstance(message, str) and message and message != CORRECT, (module.__name__, name)
 
 
 def test_chapter_one_checks_accept_the_right_answers_computed_from_the_model():

@@ -16,7 +16,10 @@ def as_number(value: Any) -> float | None:
     """A real, finite number, or None for anything else (text, lists, booleans, NaN)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return None
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float (10**400) is not a usable answer either
+        return None
     return number if math.isfinite(number) else None
 
 
