@@ -1,0 +1,181 @@
+"""The private reflection on the built chapter 12 page, used as a reader would.
+
+Checks: every text area has a label the accessibility tree exposes; the reader can type in
+each box and reach the download button by keyboard alone; the download is a plain-text file
+made in the browser that holds the prompts and exactly what was typed; a polite status says
+what happened (also when every box is empty, when nothing is downloaded); nothing is written
+to localStorage, sessionStorage or cookies, and no request leaves the site; the card fits a
+phone's width; axe finds no WCAG A/AA violation at phone and desktop widths, in light and dark.
+"""
+from __future__ import annotations
+
+import json
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import HTML
+
+PAGE = "chapters/12-a-lifelong-pursuit.html"
+BOX = "#reflection-ch12"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+# Records every message of the polite status region.
+INIT = """
+window.__said = [];
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll('.belonging-reflection [role="status"]').forEach(function (region) {
+    new MutationObserver(function () { window.__said.push(region.textContent); })
+      .observe(region, { childList: true, characterData: true, subtree: true });
+  });
+});
+"""
+
+pytestmark = pytest.mark.skipif(
+    HTML.is_dir() and not (HTML / PAGE).is_file(), reason="chapter 12 is not in this build")
+
+
+class Session:
+    def __init__(self, browser, base: str, viewport: dict):
+        self.outside: list[str] = []
+        self.requests: list[str] = []
+        self.problems: list[str] = []
+        self.context = browser.new_context(viewport=viewport, accept_downloads=True)
+        host = urlparse(base).netloc
+        self.context.route("**/*", lambda route: self._route(route, host))
+        self.context.add_init_script(INIT)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        self.page.goto(f"{base}/{PAGE}")
+        self.page.wait_for_load_state("networkidle")
+        self.box = self.page.locator(BOX)
+        self.page.on("request", lambda r: self.requests.append(r.url))
+
+    def _route(self, route, host):
+        url = urlparse(route.request.url)
+        if url.scheme in ("data", "blob") or url.netloc == host:
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def storage(self) -> tuple:
+        local = self.page.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
+        session = self.page.evaluate("JSON.stringify(Object.entries(sessionStorage).sort())")
+        return local, session, self.page.evaluate("document.cookie"), len(self.context.cookies())
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def session(browser, site_url):
+    s = Session(browser, site_url, PHONE)
+    yield s
+    s.close()
+
+
+def test_reflection_is_on_the_page_says_it_is_not_a_test_and_labels_every_box(session):
+    page, box = session.page, session.box
+    text = " ".join(box.inner_text().split())
+    assert "This is not a test of anything." in text
+    assert "not items from any validated questionnaire" in text
+    assert "Nothing is stored or sent anywhere" in text
+    areas = box.locator("textarea")
+    assert areas.count() >= 3
+    for i in range(areas.count()):
+        area = areas.nth(i)
+        label = page.locator(f"label[for='{area.get_attribute('id')}']").inner_text()
+        assert label.startswith(f"{i + 1}. ") and len(label) > 20
+        # The accessible name comes from the label, so a screen reader announces the prompt.
+        assert page.get_by_role("textbox", name=label).count() == 1
+    assert box.locator("a[href*='intro']").count() == 1, "the reflection points to help"
+    assert not session.problems, session.problems
+
+
+def test_typed_answers_download_as_a_text_file_by_keyboard_with_nothing_stored_or_sent(session):
+    s, page, box = session, session.page, session.box
+    before = s.storage()
+    answers = ["Walk to the park with my neighbour on Saturday.",
+               "We call on Sundays.\nA visit in spring would help.",
+               "",  # a box left empty
+               "Maybe they were busy, not cold.",
+               "Contact is not the same as belonging — ünïcode too."]
+    areas = box.locator("textarea")
+    assert areas.count() == len(answers)
+    areas.nth(0).focus()
+    for i, answer in enumerate(answers):
+        assert page.evaluate("document.activeElement.id") == areas.nth(i).get_attribute("id")
+        if answer:
+            page.keyboard.insert_text(answer)
+        page.keyboard.press("Tab")
+    # The next stop after the last box is the download button.
+    assert page.evaluate("document.activeElement.dataset.action") == "download"
+    s.requests.clear()
+    page.evaluate("() => { window.__said = []; }")
+    with page.expect_download() as info:
+        page.keyboard.press("Enter")
+    download = info.value
+    assert download.suggested_filename == "my-reflection.txt"
+    assert download.url.startswith("blob:"), download.url
+    content = open(download.path(), encoding="utf-8").read()
+    config = json.loads(page.locator(f"{BOX}-data").text_content())
+    for i, (prompt, answer) in enumerate(zip(config["prompts"], answers), start=1):
+        assert f"{i}. {prompt}" in content
+        assert (answer or "(no answer)") in content
+    assert "not a test" in content
+    status = box.locator("[role='status']")
+    assert status.get_attribute("aria-live") == "polite"
+    page.wait_for_timeout(100)
+    assert "my-reflection.txt" in status.inner_text() and "Nothing was sent" in status.inner_text()
+    assert any("my-reflection.txt" in m for m in page.evaluate("window.__said"))
+    # The answers stay in the page, untouched.
+    assert areas.nth(0).input_value() == answers[0]
+    page.wait_for_timeout(1200)  # past the object URL's release
+    assert s.storage() == before, "the reflection wrote to storage or cookies"
+    assert before[2] == "" and before[3] == 0
+    assert not s.outside, f"requests left the site: {s.outside}"
+    assert all(urlparse(u).scheme in ("blob", "data") for u in s.requests), s.requests
+    assert not s.problems, "\n".join(s.problems)
+
+
+def test_empty_boxes_download_nothing_and_say_so(session):
+    page, box = session.page, session.box
+    downloads = []
+    page.on("download", lambda d: downloads.append(d))
+    box.locator("textarea").nth(1).fill("   ")
+    box.locator("button[data-action='download']").click()
+    page.wait_for_timeout(300)
+    assert not downloads
+    assert "nothing to download yet" in box.locator("[role='status']").inner_text()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_axe_finds_no_violations_and_the_card_fits_the_width(browser, site_url, viewport):
+    s = Session(browser, site_url, viewport)
+    try:
+        found = []
+        for scheme in ("light", "dark"):
+            s.page.emulate_media(color_scheme=scheme)
+            if scheme == "dark":
+                s.page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+            s.box.locator("textarea").first.fill("An answer.")
+            with s.page.expect_download():
+                s.box.locator("button[data-action='download']").click()
+            result = Axe().run(s.page, context=BOX, options=WCAG)
+            found += [f"{scheme}: {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+                      for v in result.response["violations"]]
+        assert not found, "\n".join(found)
+        width = s.page.evaluate(f"document.querySelector('{BOX}').getBoundingClientRect().right")
+        assert width <= viewport["width"], "the card is wider than the screen"
+        overflow = s.page.evaluate(
+            f"Array.from(document.querySelectorAll('{BOX} textarea, {BOX} button'))"
+            ".some(el => el.getBoundingClientRect().right > window.innerWidth)")
+        assert not overflow
+        assert not s.outside
+    finally:
+        s.close()
