@@ -52,7 +52,8 @@ def copies(exam_q: dict, public_q: dict) -> str | None:
     a, b = normalise(exam_q["question"]), normalise(public_q["question"])
     if a == b:
         return "same question text"
-    if difflib.SequenceMatcher(None, a, b).ratio() >= 0.9:
+    similar = difflib.SequenceMatcher(None, a, b)
+    if similar.quick_ratio() >= 0.9 and similar.ratio() >= 0.9:  # quick_ratio bounds ratio from above
         return "near-identical question text"
     public_options = {normalise(x["answer"]) for x in public_q["answers"]}
     shared = sum(normalise(x["answer"]) in public_options for x in exam_q["answers"])
@@ -211,5 +212,8 @@ def test_show_quiz_cannot_find_an_exam_bank():
     """The chapters' quiz loader looks only in book/quizzes, so a page that calls
     show_quiz cannot pick up an exam bank by mistake."""
     for exam in EXAMS:
-        found = quiz.find_quiz(exam.stem, start=ROOT / "book" / "chapters")
+        try:
+            found = quiz.find_quiz(exam.stem, start=ROOT / "book" / "chapters")
+        except FileNotFoundError:  # a chapter whose quiz is not written yet: nothing is shown
+            continue
         assert found.parent.name == "quizzes"
