@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import HTML
+from conftest import HTML, PREBUILT, toc_pages
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}  # the sidebar exists only on wide screens
@@ -20,10 +20,8 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 
 def _page_paths():
-    if not HTML.is_dir():  # collected before the build: the session fixture builds it first
-        return ["intro.html", "chapters/01-what-belonging-is.html"]
-    return sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
-                  if not {"_static", "_sources"} & set(p.relative_to(HTML).parts))
+    """Every page the table of contents lists (on a prebuilt preview, those it has)."""
+    return [p for p in toc_pages() if not PREBUILT or (HTML / p).is_file()]
 
 
 class Reader:
@@ -109,6 +107,12 @@ def test_page_works_for_a_reader(reader):
     if questions:
         page.wait_for_timeout(1000)  # answered buttons animate to their final colours; check those
 
+    # Privacy: after every control on the page has been used, nothing is stored (the reader has
+    # not asked) and no cookie is set.
+    stored = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
+    assert stored == [0, 0, ""], f"the page stored something without being asked: {stored}"
+    assert not reader.context.cookies()
+
     # The page's own requests and console, checked before axe is injected: axe fetches
     # stylesheets itself and resolves their @imports against the page URL (404s of its own).
     assert not reader.problems, "\n".join(reader.problems)
@@ -127,3 +131,22 @@ def test_page_works_for_a_reader(reader):
     violations = [f"dark mode: {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
                   for v in dark.response["violations"]]
     assert not violations, "\n".join(violations)
+
+
+def test_theme_switch_still_remembers_a_choice_the_reader_makes(browser, site_url):
+    """First visits store nothing; pressing the theme switch is asking, so the choice is kept."""
+    r = Reader(browser, site_url, "intro.html", DESKTOP)
+    try:
+        page = r.page
+        assert page.evaluate("localStorage.length") == 0
+        before = page.evaluate("document.documentElement.dataset.mode")
+        page.click(".theme-switch-button")
+        after = page.evaluate("document.documentElement.dataset.mode")
+        assert after != before
+        assert page.evaluate("localStorage.getItem('mode')") == after
+        page.reload()
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.dataset.mode") == after
+        assert not r.problems, "\n".join(r.problems)
+    finally:
+        r.close()
