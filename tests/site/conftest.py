@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 # BELONGING_SITE points the browser tests at an already built site (for example a chapter
@@ -21,6 +22,25 @@ CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+
+
+def toc_pages() -> list[str]:
+    """Every page book/_toc.yml lists, plus Sphinx's search and index pages, as built paths.
+
+    Read from the table of contents, not from a build on disk, so a fresh clone (CI) tests every
+    page and all pytest-xdist workers collect the same tests.
+    """
+    toc = yaml.safe_load((ROOT / "book" / "_toc.yml").read_text("utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            files.append(entry["file"])
+            walk(entry.get("sections"))
+
+    for part in toc["parts"]:
+        walk(part["chapters"])
+    return [f"{f}.html" for f in files] + ["search.html", "genindex.html"]
 
 
 @pytest.fixture(scope="session")
