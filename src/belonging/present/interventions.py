@@ -93,7 +93,7 @@ def during_and_after_figure() -> Explorable:
     return static_figure(
         traces=[
             dict(type="bar", x=labels, y=[found[n][0] for n in model.INTERVENTIONS],
-                 name="During the programme (average of weeks 9–20)"),
+                 name="During the programme (average over its 12 weeks)"),
             dict(type="bar", x=labels, y=[found[n][1] for n in model.INTERVENTIONS],
                  name="End of the year (week 52)", marker=dict(pattern=dict(shape="/"))),
         ],
