@@ -29,8 +29,8 @@ def test_default_run_within_50_ms(benchmark, name):
 
 def _explorables():
     for name in registry.MODELS:
-        for build in registry.present_module(name).EXPLORABLES:
-            yield pytest.param(build, id=f"{name}.{build.__name__}")
+        for build in registry.explorables(name):
+            yield pytest.param(build, id=f"{build.__module__.rsplit('.', 1)[-1]}.{build.__name__}")
 
 
 @pytest.mark.parametrize("build", list(_explorables()))

@@ -2,7 +2,8 @@
 
 Each entry names a model module (``belonging.<name>``) with ``default_run()``, and a
 presentation module (``belonging.present.<name>``) with ``explorable()``, ``panel()`` and a
-tuple ``EXPLORABLES`` of every figure the course shows for that model.
+tuple ``EXPLORABLES`` of every figure the course shows for that model
+(:func:`explorables` adds figures from other modules that draw the same model).
 """
 from __future__ import annotations
 
@@ -32,3 +33,15 @@ def model_module(name: str) -> ModuleType:
 
 def present_module(name: str) -> ModuleType:
     return importlib.import_module(f"belonging.present.{name}")
+
+
+#: Presentation modules that are not named after a model but draw one: their figures belong to
+#: that model (chapter 10's intervention comparison runs the loneliness loop).
+EXTRA_PRESENTATIONS: dict[str, tuple[str, ...]] = {"loneliness_loop": ("interventions",)}
+
+
+def explorables(name: str) -> tuple:
+    """Every figure the course shows for model ``name``, from all its presentation modules."""
+    modules = [present_module(name)] + [importlib.import_module(f"belonging.present.{extra}")
+                                        for extra in EXTRA_PRESENTATIONS.get(name, ())]
+    return tuple(build for module in modules for build in module.EXPLORABLES)
