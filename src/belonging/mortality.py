@@ -132,31 +132,33 @@ _LEAST_ADJUSTED = ("Least-adjusted estimates: the review took each study's model
                    "statistical controls.")
 
 
-def _t4(measure: str, category: str, k: int, odds_ratio: float, ci_low: float, ci_high: float,
-        note: str = "") -> OddsRatioRow:
-    return OddsRatioRow(f"{measure} (2010, Table 4)", odds_ratio, ci_low, ci_high, "survival", "2010",
-                        _TABLE_4, note + _LEAST_ADJUSTED, k=k, category=category)
-
+#: Table 4's rows as printed: measure, category, k, odds ratio, 95% CI, and a note. (Plain data
+#: turned into rows at import, not through a helper function: nothing here is computed.)
+_TABLE_4_PRINTED = (
+    ("Received support", "functional", 9, 1.22, 0.91, 1.63,
+     "Support people report having received; the 95% CI includes 1. "),
+    ("Perceived support", "functional", 73, 1.35, 1.22, 1.49,
+     "Support people believe is available to them. "),
+    ("Loneliness (inversed)", "functional", 8, 1.45, 1.08, 1.94,
+     _INVERSED + "Greater odds of survival for the less lonely. "),
+    ("Living alone (inversed)", "structural", 17, 1.19, 0.99, 1.44,
+     _INVERSED + "Greater odds of survival for those living with others; the 95% CI includes 1. "),
+    ("Marital status", "structural", 62, 1.33, 1.20, 1.48, ""),
+    ("Social isolation (inversed)", "structural", 8, 1.40, 1.06, 1.86,
+     _INVERSED + "Greater odds of survival for the less isolated. "),
+    ("Social networks", "structural", 71, 1.45, 1.32, 1.59, ""),
+    ("Social integration", "structural", 45, 1.52, 1.36, 1.69, ""),
+    ("Complex integration", "structural", 30, 1.91, 1.63, 2.23,
+     "Measures combining several aspects of social integration: the largest association. "),
+    ("Multifaceted", "combined", 67, 1.47, 1.34, 1.60,
+     "Measures combining structural and functional aspects. "),
+)
 
 #: Every row of Table 4 of Holt-Lunstad, Smith & Layton (2010), in the table's order.
-TABLE_4_2010: tuple[OddsRatioRow, ...] = (
-    _t4("Received support", "functional", 9, 1.22, 0.91, 1.63,
-        "Support people report having received; the 95% CI includes 1. "),
-    _t4("Perceived support", "functional", 73, 1.35, 1.22, 1.49,
-        "Support people believe is available to them. "),
-    _t4("Loneliness (inversed)", "functional", 8, 1.45, 1.08, 1.94,
-        _INVERSED + "Greater odds of survival for the less lonely. "),
-    _t4("Living alone (inversed)", "structural", 17, 1.19, 0.99, 1.44,
-        _INVERSED + "Greater odds of survival for those living with others; the 95% CI includes 1. "),
-    _t4("Marital status", "structural", 62, 1.33, 1.20, 1.48),
-    _t4("Social isolation (inversed)", "structural", 8, 1.40, 1.06, 1.86,
-        _INVERSED + "Greater odds of survival for the less isolated. "),
-    _t4("Social networks", "structural", 71, 1.45, 1.32, 1.59),
-    _t4("Social integration", "structural", 45, 1.52, 1.36, 1.69),
-    _t4("Complex integration", "structural", 30, 1.91, 1.63, 2.23,
-        "Measures combining several aspects of social integration: the largest association. "),
-    _t4("Multifaceted", "combined", 67, 1.47, 1.34, 1.60,
-        "Measures combining structural and functional aspects. "),
+TABLE_4_2010: tuple[OddsRatioRow, ...] = tuple(
+    OddsRatioRow(f"{measure} (2010, Table 4)", odds_ratio, ci_low, ci_high, "survival", "2010",
+                 _TABLE_4, note + _LEAST_ADJUSTED, k=k, category=category)
+    for measure, category, k, odds_ratio, ci_low, ci_high, note in _TABLE_4_PRINTED
 )
 CATEGORIES = ("functional", "structural", "combined")
 
