@@ -87,7 +87,7 @@ def _check(n, contact_mean, desire_mean, desire_spread, quality_mean, quality_sp
 
 def connection_from(contact_hours: float | np.ndarray, quality: float | np.ndarray) -> np.ndarray:
     """Quality-weighted connection (0..1) from daily contact hours, with diminishing returns."""
-    return 1.0 - np.exp(-np.asarray(quality, dtype=float) * np.asarray(contact_hours, dtype=float) / HOURS_SCALE)
+    return 1.0 - np.exp(-np.asarray(quality) * np.asarray(contact_hours) / HOURS_SCALE)
 
 
 def simulate(
@@ -115,7 +115,7 @@ def simulate(
     quality = np.clip(quality_mean + quality_spread * z_quality, 0.0, 1.0)
     desired = np.clip(desire_mean + desire_spread * z_desire, 0.0, 1.0)
     connection = connection_from(contact, quality)
-    loneliness = np.clip(desired - connection, 0.0, 1.0)
+    loneliness = np.maximum(desired - connection, 0.0)  # desired <= 1 and connection >= 0: never above 1
     return Population(contact, WAKING_HOURS - contact, quality, desired, connection, loneliness)
 
 

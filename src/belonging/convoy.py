@@ -161,7 +161,7 @@ def _kin_and_others(selectivity: float, life_horizon: float, events: LifeEvents)
         kin_change, other_change = EVENT_EFFECTS[name]
         kin += after * kin_change
         others += after * other_change
-    return np.maximum(kin, 0.0), np.maximum(others, 0.0)
+    return kin, np.maximum(others, 0.0)  # kin never falls below 2 (widowhood removes one of 3)
 
 
 def expected_convoy(
@@ -237,4 +237,4 @@ def peak_age(convoy: Convoy) -> int:
 
 def default_run() -> Convoy:
     """The average convoy of 200 simulated people with no special life events."""
-    return average(simulate_people(200, seed=0))
+    return average(simulate_people())

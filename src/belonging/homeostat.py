@@ -125,7 +125,7 @@ def simulate(
             contacts[day] += k
             b = 1.0 - (1.0 - b) * (1.0 - p.gain_per_contact()) ** k
         belonging[day] = b
-    drive = np.clip(set_point - belonging, 0.0, 1.0)
+    drive = np.maximum(set_point - belonging, 0.0)  # set_point <= 1, belonging >= 0: never above 1
     return HomeostatRun(np.arange(days), belonging, drive, contacts, set_point)
 
 

@@ -155,7 +155,7 @@ def simulate(
     rows = [(lonely, vigil, BASE_WARMTH - VIGILANCE_COOLS * vigil, np.nan, np.nan)]
     used = 0
     for plan, k, extra in zip(plans, others, supporters):
-        warmth = min(1.0, max(0.0, BASE_WARMTH + plan.warmth_boost - VIGILANCE_COOLS * vigil))
+        warmth = BASE_WARMTH + plan.warmth_boost - VIGILANCE_COOLS * vigil   # 0.6 .. 0.95: inside 0..1
         true = noise[used:used + k + extra].copy()
         used += k + extra
         true[:k] += friendliness + warmth - 1.0   # others respond to warmth: behavioural confirmation

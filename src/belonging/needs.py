@@ -169,7 +169,7 @@ def curves(
     points = check_int("points", points, MIN_POINTS, MAX_POINTS)
     grid = np.linspace(0.0, 1.0, points)
     common = dict(basic=basic, esteem=esteem, autonomy=autonomy)
-    independent = np.array([well_being(belonging=float(b), prepotency=INDEPENDENT, **common) for b in grid])
+    independent = np.array([well_being(belonging=float(b), **common) for b in grid])  # prepotency: INDEPENDENT
     strict = np.array([well_being(belonging=float(b), prepotency=STRICT, **common) for b in grid])
     return Curves(basic, grid, independent, strict)
 

@@ -103,7 +103,13 @@ class EgoNetwork:
     contacts_per_year: np.ndarray    # how often the ego sees each person
 
 
-def social_network(people: int = 400, neighbours: int = 4, rewiring: float = 0.1, *, seed: int = 0) -> np.ndarray:
+def social_network(
+    people: int = 400,
+    neighbours: int = 4,  # pragma: no mutate (networkx rounds odd numbers down: 5 would draw the same as 4)
+    rewiring: float = 0.1,
+    *,
+    seed: int = 0,
+) -> np.ndarray:
     """A connected small-world network as a symmetric boolean adjacency matrix.
 
     ``neighbours`` is the number of ties each person starts with on the ring (odd numbers
@@ -123,9 +129,9 @@ def social_network(people: int = 400, neighbours: int = 4, rewiring: float = 0.1
 
 def _neighbour_table(adjacency: np.ndarray, pad: int) -> tuple[np.ndarray, np.ndarray]:
     """Each person's neighbours as one row of a table, padded with ``pad``; and the degrees."""
-    n = adjacency.shape[0]
+    n = len(adjacency)
     degree = adjacency.sum(axis=1)
-    table = np.full((n, max(int(degree.max(initial=0)), 1)), pad, dtype=int)
+    table = np.full((n, degree.max(initial=0)), pad)   # no ties at all: a table with no columns
     rows, cols = np.nonzero(adjacency)
     slot = np.arange(len(rows)) - np.repeat(np.cumsum(degree) - degree, degree)
     table[rows, slot] = cols
@@ -140,11 +146,11 @@ def hop_distances(adjacency: np.ndarray, max_hops: int) -> np.ndarray:
     person's own index so the rounds are plain array gathers (no Python loop over people).
     """
     adjacency = np.asarray(adjacency, dtype=bool)
-    n = adjacency.shape[0]
+    n = len(adjacency)
     max_hops = check_int("max_hops", max_hops, 1, max(n, 1))
     table, _ = _neighbour_table(adjacency, pad=-1)
     table = np.where(table < 0, np.arange(n)[:, None], table)
-    distance = np.full((n, n), -1, dtype=np.int16)
+    distance = np.full((n, n), -1)
     np.fill_diagonal(distance, 0)
     reached = np.eye(n, dtype=bool)
     for d in range(1, max_hops + 1):
@@ -166,11 +172,11 @@ def loneliness_scores(adjacency: np.ndarray, contagion: float, *, seed: int = 0)
     """
     contagion = check_number("contagion", contagion, 0.0, MAX_CONTAGION)
     adjacency = np.asarray(adjacency, dtype=bool)
-    n = adjacency.shape[0]
+    n = len(adjacency)
     disposition = make_rng(seed).standard_normal(n)
     table, degree = _neighbour_table(adjacency, pad=n)   # index n points at a padded zero
     own = (1.0 - contagion) * disposition
-    rounds = 1 if contagion == 0 else int(np.ceil(np.log(1e-10) / np.log(contagion)))
+    rounds = int(np.ceil(np.log(1e-10) / np.log(max(contagion, 1e-10))))   # contagion 0: one round
     x = own.copy()
     for _ in range(rounds):
         padded = np.append(x, 0.0)
@@ -192,7 +198,7 @@ def clustering_by_distance(
     contagion: float = 0.8,
     *,
     people: int = 400,
-    neighbours: int = 4,
+    neighbours: int = 4,  # pragma: no mutate (networkx rounds odd numbers down: 5 would draw the same as 4)
     rewiring: float = 0.1,
     lonely_share: float = 0.2,
     max_distance: int = MAX_DISTANCE,
@@ -214,20 +220,18 @@ def clustering_by_distance(
     max_distance = check_int("max_distance", max_distance, 1, MAX_DISTANCE)
     networks = check_int("networks", networks, 1, MAX_NETWORKS)
     rng = make_rng(seed)
-    lonely_count = max(2, int(round(lonely_share * people)))
-    pairs = np.zeros(max_distance, dtype=int)
-    lonely_pairs = np.zeros(max_distance, dtype=int)
-    for graph_seed, noise_seed in rng.integers(0, 2**31, size=(networks, 2)):
+    lonely_count = round(lonely_share * people)   # at least round(0.05 * 50) = 2
+    counts = []
+    for graph_seed, noise_seed in rng.integers(2**31, size=(networks, 2)):
         adjacency = social_network(people, neighbours, rewiring, seed=int(graph_seed))
         scores = loneliness_scores(adjacency, contagion, seed=int(noise_seed))
         lonely = np.zeros(people, dtype=bool)
-        lonely[np.argsort(-scores, kind="stable")[:lonely_count]] = True
-        p, lp = _lonely_pairs(hop_distances(adjacency, max_distance), lonely, max_distance)
-        pairs += p
-        lonely_pairs += lp
+        lonely[np.argsort(-scores)[:lonely_count]] = True   # scores are continuous: no ties
+        counts.append(_lonely_pairs(hop_distances(adjacency, max_distance), lonely, max_distance))
+    pairs, lonely_pairs = np.sum(counts, axis=0)
     chance = (lonely_count - 1) / (people - 1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        relative = np.where(pairs > 0, lonely_pairs / np.maximum(pairs, 1) / chance, np.nan)
+    with np.errstate(invalid="ignore"):   # no pairs at a distance: 0 / 0 is nan, as documented
+        relative = lonely_pairs / pairs / chance
     return ClusteringRun(np.arange(1, max_distance + 1), relative, pairs, chance, contagion, people, networks)
 
 

@@ -241,4 +241,4 @@ def time_course(
 
 def default_run() -> Comparison:
     """500 people in each standard condition, 30 throws each."""
-    return compare_conditions(n=500, seed=0)
+    return compare_conditions(n=500)

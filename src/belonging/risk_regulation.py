@@ -139,7 +139,7 @@ def simulate(
         x = min(1.0, max(0.0, 1.0 - w + noise[t]))
         p = _sigmoid(APPRAISAL_STEEPNESS * (x - threshold(r, charity)))   # rule 1: appraisal
         hurt = p * (1.0 - r)                                                # rule 2: affect
-        shields = hurt > HURT_THRESHOLD                                     # rule 3: behaviour
+        shields = hurt > HURT_THRESHOLD  # rule 3  # pragma: no mutate (continuous hurt: > and >= agree)
         d = max(0.0, d - DEPENDENCE_STEP) if shields else min(1.0, d + DEPENDENCE_STEP)
         target = min(1.0, max(0.0, base_w + PARTNER_REACTIVITY * (d - 0.5)))
         w += PARTNER_ADJUSTMENT * (target - w)                              # partner responds to D

@@ -78,11 +78,10 @@ class StressTable:
         return self.low - self.high
 
 
-def _check_coefficients(b0: float, b1: float, b2: float, b3: float, noise_sd: float) -> None:
+def _check_coefficients(b0: float, b1: float, b2: float, b3: float) -> None:
     check_number("b0", b0, -MAX_COEF, MAX_COEF)
     for name, value in (("b1", b1), ("b2", b2), ("b3", b3)):
         check_number(name, value, 0.0, MAX_COEF)
-    check_number("noise_sd", noise_sd, 0.0, 5.0)
 
 
 def expected_distress(
@@ -93,7 +92,7 @@ def expected_distress(
     check_number("stress", stress, 0.0, 1.0)
     check_number("integration", integration, 0.0, 1.0)
     check_number("support", support, 0.0, 1.0)
-    _check_coefficients(b0, b1, b2, b3, 0.0)
+    _check_coefficients(b0, b1, b2, b3)
     return b0 + b1 * stress - b2 * integration - b3 * stress * support
 
 
@@ -119,7 +118,8 @@ def simulate(
     at 0 the two are independent, which keeps simple group comparisons clean.
     """
     check_int("n", n, 10, MAX_PEOPLE)
-    _check_coefficients(b0, b1, b2, b3, noise_sd)
+    _check_coefficients(b0, b1, b2, b3)
+    check_number("noise_sd", noise_sd, 0.0, 5.0)
     check_number("correlation", correlation, -0.9, 0.9)
     rng = make_rng(seed)
     stress = rng.uniform(0.0, 1.0, n)
@@ -149,7 +149,7 @@ def fit(survey: Survey) -> Fit:
         np.ones_like(s.stress), s.stress, s.integration, s.support,
         s.stress * s.integration, s.stress * s.support,
     ])
-    coef, *_ = np.linalg.lstsq(design, s.distress, rcond=None)
+    coef, *_ = np.linalg.lstsq(design, s.distress)
     # The model subtracts b2, b3; flip the signs so the estimates read like the parameters.
     return Fit(float(coef[0]), float(coef[1]), float(-coef[2]), float(-coef[3]),
                float(-coef[4]), float(-coef[5]))

@@ -140,16 +140,16 @@ def simulate(
     steps = check_int("steps", steps, 1, MAX_STEPS)
     runs = check_int("runs", runs, 1, MAX_RUNS)
     rng = make_rng(seed)
-    graph_seed, spread_seed = (int(s) for s in rng.integers(0, 2**31, size=2))
+    graph_seed, spread_seed = (int(s) for s in rng.integers(2**31, size=2))
     clusters = two_clusters(bridges, cluster_size=m, within_density=density, seed=graph_seed)
     p_tie = np.where(clusters.weak, p_weak, p_strong) * clusters.adjacency
     log_miss = np.log1p(-np.minimum(p_tie, ALMOST_CERTAIN))
     spread_rng = make_rng(spread_seed)
     informed = np.zeros((runs, 2 * m), dtype=bool)
-    informed[np.arange(runs), spread_rng.integers(0, m, size=runs)] = True
+    informed[np.arange(runs), spread_rng.integers(m, size=runs)] = True
     share_a, share_b = [informed[:, :m].mean()], [informed[:, m:].mean()]
     for _ in range(steps):
-        hears = spread_rng.random(informed.shape) < -np.expm1(informed.astype(float) @ log_miss)
+        hears = spread_rng.random(informed.shape) < -np.expm1(informed @ log_miss)
         informed |= hears
         share_a.append(informed[:, :m].mean())
         share_b.append(informed[:, m:].mean())
