@@ -125,3 +125,58 @@ def test_bad_sweeps_and_populations_are_refused():
         m.correlation([1, 2, 3])
     with pytest.raises(ValueError, match="population"):
         m.mismatch(None)
+
+
+# --- Details the mutation run found untested ------------------------------------------------
+
+def _hand_population(alone, loneliness):
+    alone, loneliness = np.asarray(alone, dtype=float), np.asarray(loneliness, dtype=float)
+    ones = np.ones_like(alone)
+    return m.Population(m.WAKING_HOURS - alone, alone, ones, ones, ones, loneliness)
+
+
+def test_correlation_is_zero_when_either_measure_does_not_vary():
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert m.correlation(_hand_population([3.0, 3.0, 3.0], [0.1, 0.5, 0.9])) == 0.0
+        assert m.correlation(_hand_population([1.0, 2.0, 3.0], [0.4, 0.4, 0.4])) == 0.0
+    assert m.correlation(_hand_population([1.0, 2.0, 3.0], [0.1, 0.2, 0.3])) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("loneliness, in_company, content", [
+    ([0.5, 0.3, 0.3, 0.3, 0.9], 0.5, 0.0),   # the median person ties: neither lonelier nor less lonely
+    ([0.5, 0.2, 0.3, 0.1, 0.9], 0.5, 0.5),   # the person at the upper quartile counts as most alone
+])
+def test_mismatch_counts_quartile_people_and_compares_strictly_with_the_median(loneliness, in_company, content):
+    """Five people alone 1..5 hours: the least-alone quarter is everyone at or below the lower
+    quartile (2 h: two people), the most-alone quarter everyone at or above the upper (4 h);
+    "lonelier than the median person" and "less lonely than" are strict."""
+    result = m.mismatch(_hand_population([1.0, 2.0, 3.0, 4.0, 5.0], loneliness))
+    assert (result.lonely_in_company, result.content_alone) == (in_company, content)
+
+
+def test_mismatch_names_the_wrong_object():
+    with pytest.raises(ValueError, match=r"^population must be a Population from simulate\(\); got str$"):
+        m.mismatch("people")
+
+
+def test_quality_and_desire_spread_as_set():
+    """Quality and wanted connection are drawn around their means with the spreads given (far
+    from 0 and 1, where clipping would narrow them), differently for each person."""
+    people = m.simulate(5000, quality_mean=0.5, quality_spread=0.1, desire_mean=0.5, desire_spread=0.1, seed=2)
+    for values in (people.quality, people.desired):
+        assert values.mean() == pytest.approx(0.5, abs=0.005)
+        assert values.std() == pytest.approx(0.1, abs=0.005)
+
+
+def test_correlation_at_and_sweep_use_the_seed_and_settings_given():
+    settings = dict(n=60, quality_mean=0.4)
+    at = m.correlation_at("desire_spread", 0.2, seed=3, **settings)
+    assert at == m.correlation(m.simulate(seed=3, **{**m.DEFAULTS, **settings, "desire_spread": 0.2}))
+    assert m.sweep("desire_spread", [0.2, 0.4], seed=3, **settings) == [
+        at, m.correlation_at("desire_spread", 0.4, seed=3, **settings)]
+
+
+def test_a_sweep_takes_up_to_fifty_settings():
+    assert len(m.sweep("quality_mean", np.linspace(0.1, 0.9, 50), n=20)) == 50

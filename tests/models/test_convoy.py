@@ -14,7 +14,7 @@ seeds = st.integers(0, 2**32 - 1)
 event_ages = st.one_of(st.none(), st.floats(c.MIN_AGE, c.MAX_AGE))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test, not per module: mutmut credits a fixture's calls to the first test only
 def crowd():
     """The average of 1,000 simulated people with individual variation (no special events)."""
     return c.average(c.simulate_people(1000, seed=11))
@@ -269,3 +269,25 @@ def test_peak_age_is_the_first_largest_age():
     flat = c.Convoy(np.arange(15, 20), np.array([1, 3, 3, 2, 1.0]), np.zeros(5), np.zeros(5), np.zeros((5, 3)))
     assert c.peak_age(flat) == 16
     assert flat.at(17) == (3.0, 0.0, 0.0)
+
+
+def test_events_can_empty_a_circle_of_non_kin_but_no_further():
+    """Retirement and widowhood remove peripheral people; when a short horizon has already
+    pruned the outer circle, they can leave only family there (never fewer than zero others)."""
+    late = c.expected_convoy(selectivity=1.0, life_horizon=30, events=c.LifeEvents(retirement=40, widowhood=40))
+    emptied = late.outer == late.kin[:, 2]
+    assert emptied[late.ages >= 60].all() and not emptied[late.ages < 40].any()
+
+
+def test_time_left_is_full_before_adulthood():
+    """Perceived time left runs from 1 to 0: anyone younger than 15 has all of adult life ahead."""
+    assert np.array_equal(c.time_left(np.array([0, 10, 15, 90, 100]), 90), [1.0, 1.0, 1.0, 0.0, 0.0])
+
+
+def test_one_seeded_person_is_the_crowd_of_one_with_that_seed():
+    """simulate_person(seed=s) is the person simulate_people(1, seed=s) draws, for any settings."""
+    events = c.LifeEvents(parenthood=30)
+    one = c.simulate_person(variation=0.4, selectivity=0.2, life_horizon=80, events=events, seed=5)
+    crowd = c.simulate_people(1, variation=0.4, selectivity=0.2, life_horizon=80, events=events, seed=5)
+    for field in ("inner", "middle", "outer", "kin"):
+        assert np.array_equal(getattr(one, field), getattr(crowd[0], field)), field

@@ -7,10 +7,13 @@ value; the figures the prose quotes from those defaults are pinned in ``test_quo
 """
 from __future__ import annotations
 
+import dataclasses
+
+import numpy as np
 import pytest
 
-from belonging import convoy, friendship, homeostat, loneliness_loop, mortality, network, ostracism
-from belonging import risk_regulation, support, survival, weak_ties
+from belonging import alone_lonely, convoy, friendship, homeostat, loneliness_loop, mortality, needs, network
+from belonging import ostracism, risk_regulation, support, survival, weak_ties
 
 SMALL_NET = network.social_network(60, seed=2)
 SURVEY = support.simulate(200, seed=3)
@@ -51,11 +54,16 @@ DEFAULTS = [
     # ostracism (models.md: n 200, noise 1, recovery 10 minutes; 30 throws, a fair third)
     ("ostracism.play", ostracism.play,
      lambda: ostracism.play(1 / 3, throws=30, early_throws=0, seed=0)),
+    # early throws only matter when the share is not a fair third
+    ("ostracism.play.early_throws", lambda: ostracism.play(0.1),
+     lambda: ostracism.play(0.1, throws=30, early_throws=0, seed=0)),
     ("ostracism.expected_need_level", lambda: ostracism.expected_need_level(0.1),
      lambda: ostracism.expected_need_level(0.1, drop=1.75)),
     ("ostracism.simulate_people", ostracism.simulate_people,
      lambda: ostracism.simulate_people(1 / 3, n=200, throws=30, early_throws=0, noise_sd=1.0,
                                        drop=1.75, seed=0)),
+    ("ostracism.simulate_people.early_throws", lambda: ostracism.simulate_people(0.1),
+     lambda: ostracism.simulate_people(0.1, n=200, throws=30, early_throws=0, noise_sd=1.0, drop=1.75, seed=0)),
     ("ostracism.simulate_condition", lambda: ostracism.simulate_condition("exclusion"),
      lambda: ostracism.simulate_condition("exclusion", n=200, throws=30, noise_sd=1.0, seed=0)),
     ("ostracism.compare_conditions", ostracism.compare_conditions,
@@ -120,9 +128,36 @@ DEFAULTS = [
     # mortality: everything, unless a study is named
     ("mortality.rows", mortality.rows, lambda: mortality.rows(None)),
     ("mortality.default_run", mortality.default_run, mortality.rows),
+    # needs (models.md: every need half met; 21 points from 0 to 1)
+    ("needs.curves", needs.curves,
+     lambda: needs.curves(needs.DEFAULT_FULFILMENT, esteem=needs.DEFAULT_FULFILMENT,
+                          autonomy=needs.DEFAULT_FULFILMENT, points=21)),
+    # alone versus lonely (models.md: 400 people, contact 4 h, desire 0.7 +- 0.3, quality 0.6 +- 0.3)
+    ("alone_lonely.simulate", alone_lonely.simulate,
+     lambda: alone_lonely.simulate(400, contact_mean=4.0, desire_mean=0.7, desire_spread=0.3,
+                                   quality_mean=0.6, quality_spread=0.3, seed=0)),
+    ("alone_lonely.default_run", alone_lonely.default_run, lambda: alone_lonely.simulate(400, seed=0)),
+    ("alone_lonely.correlation_at", lambda: alone_lonely.correlation_at("desire_spread", 0.1, n=50),
+     lambda: alone_lonely.correlation_at("desire_spread", 0.1, n=50, seed=0)),
+    ("alone_lonely.sweep", lambda: alone_lonely.sweep("quality_mean", [0.2, 0.8], n=50),
+     lambda: alone_lonely.sweep("quality_mean", [0.2, 0.8], n=50, seed=0)),
 ]
+
+
+def _same(a, b) -> bool:
+    """Equal in every field and every array element (a repr shortens long arrays with "...")."""
+    if dataclasses.is_dataclass(a) and not isinstance(a, type):
+        return type(a) is type(b) and all(
+            _same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        return np.array_equal(a, b, equal_nan=a.dtype.kind == "f")
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, (tuple, list)):
+        return type(a) is type(b) and len(a) == len(b) and all(map(_same, a, b))
+    return repr(a) == repr(b)
 
 
 @pytest.mark.parametrize("defaults, spelled_out", [d[1:] for d in DEFAULTS], ids=[d[0] for d in DEFAULTS])
 def test_leaving_an_argument_out_means_its_documented_default(defaults, spelled_out):
-    assert repr(defaults()) == repr(spelled_out())
+    assert _same(defaults(), spelled_out())

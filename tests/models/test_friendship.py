@@ -205,7 +205,7 @@ def test_a_midpoint_reached_counts_as_arriving():
     assert f.friendship_stage(0) == "acquaintance" and f.friendship_stage(f.MAX_HOURS) == "close friend"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test, not per module: mutmut credits a fixture's calls to the first test only
 def many_people():
     """600 simulated acquaintances at 5 leisure hours a week, variation 0.6, for 20 weeks."""
     runs = [f.simulate(acquaintances=30, weeks=20, variation=0.6, seed=s) for s in range(20)]
@@ -251,3 +251,21 @@ def test_a_cut_point_below_zero_hours_means_friends_from_the_start():
     run = f.simulate(acquaintances=30, weeks=1, seed=1859)
     assert run.thresholds.min() == 0.0 and run.thresholds[11, 0] == 0.0
     assert run.stage[11, 0] == 1 and np.all(run.stage[np.arange(30) != 11, 0] == 0)
+
+
+def test_simulated_weeks_count_from_zero_to_the_last():
+    run = f.simulate(weeks=9)
+    assert np.array_equal(run.weeks, np.arange(10)) and run.hours.shape[1] == 10
+
+
+@pytest.mark.parametrize("variation", [0.3, 1.0])
+def test_pace_has_mean_one_and_weeks_vary_by_variation(variation):
+    """simulate's docstring: pace is log-normal with mean 1 and spread ``variation``, and each
+    week's hours vary around the pace with coefficient of variation ``variation``: across 3,000
+    acquaintances the average hours are the hours asked for, at small and large variation."""
+    runs = [f.simulate(acquaintances=30, weeks=40, variation=variation, seed=s) for s in range(100)]
+    hours = np.concatenate([r.hours for r in runs])
+    assert hours[:, -1].mean() / (5 * 40) == pytest.approx(1.0, abs=0.02 if variation < 0.5 else 0.06)
+    weekly = np.diff(hours, axis=1)
+    within = weekly.std(axis=1) / weekly.mean(axis=1)
+    assert np.median(within) == pytest.approx(variation, rel=0.1)

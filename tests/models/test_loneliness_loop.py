@@ -219,3 +219,40 @@ def test_more_contact_means_more_interactions():
     felt connection, and so the loneliness target, follows the number of people met."""
     few = ll.compare(0.0, seeds=10, contacts_per_week=1.0)
     assert few["more_contact"][PROGRAMME].mean() < few["none"][PROGRAMME].mean() - 0.1
+
+
+# --- Details the mutation run found untested ------------------------------------------------
+
+def test_the_supporter_varies_like_anyone_else():
+    """The supporter is reliably warm on average (0.8) but each meeting still varies, like every
+    interaction (valence noise 0.2): the week's mean valence is not a fixed number."""
+    run = ll.simulate(0.5, "social_support", weeks=30, contacts_per_week=0, seed=2)
+    inside = run.true_valence[PROGRAMME]
+    assert np.std(inside) > 0.05
+
+
+def test_an_interaction_is_never_colder_than_minus_one():
+    """Valence runs from -1 (plainly rejecting) to 1: even in the coldest environment, a week
+    with a single interaction never reads below -1, and some reach it."""
+    runs = [ll.simulate(0.7, weeks=156, friendliness=0.0, contacts_per_week=0.3, start_loneliness=1.0,
+                        seed=s).true_valence[1:] for s in range(200)]
+    values = np.concatenate(runs)
+    assert np.nanmin(values) == -1.0
+
+
+def test_a_week_without_interactions_is_nan_without_a_warning():
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        run = ll.simulate(0.5, weeks=5, contacts_per_week=0, seed=1)
+    assert np.isnan(run.true_valence).all() and np.isnan(run.perceived_valence).all()
+
+
+def test_weeks_count_from_zero_to_the_last():
+    run = ll.simulate(weeks=7)
+    assert np.array_equal(run.weeks, np.arange(8)) and len(run.loneliness) == 8
+
+
+def test_compare_runs_for_the_weeks_asked():
+    curves = ll.compare(seeds=1, weeks=5)
+    assert all(len(curve) == 6 for curve in curves.values())

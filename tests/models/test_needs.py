@@ -134,3 +134,14 @@ def test_bad_gains_curves_and_gates_are_refused():
         m.gate("food", basic=1, belonging=1, esteem=1, autonomy=1)
     with pytest.raises(TypeError):
         m.well_being(0.5)  # keyword arguments only: no need is mistaken for another
+
+
+def test_curves_follow_well_being_with_the_other_needs_held_where_asked():
+    """curves() traces well_being along belonging from 0 to 1, with basic needs, esteem and
+    autonomy fixed at the values given: the independent curve at prepotency 0, the strict one at 1."""
+    c = m.curves(0.9, esteem=0.3, autonomy=0.7, points=5)
+    for i, b in enumerate(c.belonging):
+        held = dict(basic=0.9, belonging=float(b), esteem=0.3, autonomy=0.7)
+        assert c.independent[i] == pytest.approx(m.well_being(**held, prepotency=m.INDEPENDENT))
+        assert c.prepotency[i] == pytest.approx(m.well_being(**held, prepotency=m.STRICT))
+    assert np.all(np.diff(c.prepotency) > 0)   # more belonging, more well-being, even when gated

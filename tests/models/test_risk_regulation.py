@@ -210,3 +210,13 @@ def test_full_reassurance_repairs_every_slight():
     1 - 0.9^t, whatever is read into the partner's behaviour."""
     run = rr.simulate(0.0, reassurance=1.0, episodes=20, seed=5)
     assert np.allclose(run.regard, 1 - 0.9 ** np.arange(21))
+
+
+def test_behaviour_is_never_read_as_colder_than_plainly_cold():
+    """Negativity runs from 0 (plainly warm) to 1 (plainly cold): with a cold partner, behaviour
+    colder than 1 is read as 1, so no episode reads more rejection than plainly cold behaviour
+    would, rule 1 at the regard held before it."""
+    run = rr.simulate(0.1, partner_warmth=0.0, episodes=200, seed=2)
+    ceiling = [1 / (1 + math.exp(-rr.APPRAISAL_STEEPNESS * (1.0 - rr.threshold(r)))) for r in run.regard[:-1]]
+    assert np.all(run.rejection[1:] <= np.array(ceiling) + 1e-12)
+    assert np.sum(np.isclose(run.rejection[1:], ceiling)) > 50   # the cold partner often is that cold

@@ -230,3 +230,43 @@ def test_stress_table_leaves_a_band_empty_as_nan():
     counts = np.bincount(np.minimum((data.stress * 10).astype(int), 9), minlength=10)
     assert np.isnan(table.low[counts == 0]).all() and np.isnan(table.high[counts == 0]).all()
     assert np.isfinite(table.low).sum() + np.isfinite(table.high).sum() >= (counts > 0).sum()
+
+
+# --- Reading the estimates and the table (found untested by mutation testing) ---------------
+
+def _hand_survey(stress, integration, support_level, distress):
+    return s.Survey(*(np.asarray(v, dtype=float) for v in (stress, integration, support_level, distress)))
+
+
+def test_every_estimate_is_signed_like_the_model_positive_means_less_distress():
+    """fit() reports every resource effect with the sign of the model's parameters (positive =
+    less distress), including the two terms the model itself leaves at zero."""
+    rng = np.random.default_rng(0)
+    st, it, sp = rng.uniform(size=(3, 400))
+    distress = 1.0 + 2.0 * st - 0.5 * it - 1.5 * sp - 0.7 * st * it - 0.9 * st * sp
+    est = s.fit(_hand_survey(st, it, sp, distress))
+    assert (est.intercept, est.stress, est.integration_effect, est.support_effect,
+            est.integration_buffering, est.buffering) == pytest.approx((1.0, 2.0, 0.5, 1.5, 0.7, 0.9))
+
+
+def test_people_at_the_median_count_in_the_high_group():
+    """StressTable: "high" is at or above the median of the measure."""
+    table = s.distress_by_stress(_hand_survey([0.5] * 3, [0.5] * 3, [0.0, 0.5, 1.0], [9.0, 3.0, 1.0]), bands=2)
+    assert table.high[1] == 2.0 and table.low[1] == 9.0
+
+
+def test_the_most_stressed_people_fall_in_the_top_band():
+    """Stress runs from 0 to 1 inclusive: a stress of exactly 1 belongs to the top band."""
+    table = s.distress_by_stress(_hand_survey([0.1, 0.1, 1.0, 1.0], [0.5] * 4, [0.2, 0.8, 0.2, 0.8],
+                                              [1.0, 1.0, 5.0, 3.0]), bands=2)
+    assert (table.low[1], table.high[1]) == (5.0, 3.0)
+
+
+def test_an_empty_band_is_nan_without_a_warning():
+    """A band with nobody in one half is left as NaN quietly (no NumPy warning for learners)."""
+    import warnings
+    data = _hand_survey([0.1, 0.1, 0.9], [0.5] * 3, [0.2, 0.8, 0.8], [1.0, 2.0, 3.0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = s.distress_by_stress(data, bands=2)
+    assert np.isnan(table.low[1]) and table.high[1] == 3.0 and table.low[0] == 1.0

@@ -181,3 +181,11 @@ def test_below_a_thousandth_of_variability_food_is_exactly_steady():
     assert np.any(drawn != 1.2) and np.allclose(drawn, 1.2, rtol=0.01)
     assert s._daily_returns(1.0, 2000, 50, seed=1).mean() == pytest.approx(1.2, rel=0.02)
     assert s._daily_returns(1.0, 2000, 50, seed=1).std() == pytest.approx(1.2, rel=0.05)
+
+
+def test_survival_probability_is_the_share_alive_at_the_end():
+    """With almost nothing stored, one day of very variable foraging already starves many
+    loners: the share still alive at the end of that day, not the starting 1.0."""
+    p = s.survival_probability(3.0, start_store=0.5, max_store=4.0, days=1)
+    assert 0.0 < p < 0.5
+    assert p == s.simulate(3.0, start_store=0.5, max_store=4.0, days=1).alive[-1]

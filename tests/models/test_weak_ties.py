@@ -182,3 +182,14 @@ def test_weak_ties_pass_news_at_the_weak_rate():
     slow = wt.simulate(3, weak_transmission=0.05, steps=40, runs=40, seed=1).share_b.mean()
     fast = wt.simulate(3, weak_transmission=0.5, steps=40, runs=40, seed=1).share_b.mean()
     assert fast > slow + 0.1
+
+
+def test_a_run_reports_its_steps_paths_and_the_share_of_runs_that_reached_b():
+    """Steps count from 0; the mean path within a cluster is short (dense friends) and shorter
+    than the path across the single bridge; reached_b is the share of *runs* in which anyone in
+    B heard, so with a weak bridge over few steps some runs reach B and others do not."""
+    run = wt.simulate(1, weak_transmission=0.05, steps=5, runs=100, seed=1)
+    assert np.array_equal(run.step, np.arange(6)) and len(run.share_b) == 6
+    assert 1.0 < run.path_within < run.path_between < math.inf
+    assert 0.0 < run.reached_b < 1.0
+    assert run.share_b[-1] < run.reached_b   # those runs reached only some people in B
