@@ -291,3 +291,18 @@ def test_one_seeded_person_is_the_crowd_of_one_with_that_seed():
     crowd = c.simulate_people(1, variation=0.4, selectivity=0.2, life_horizon=80, events=events, seed=5)
     for field in ("inner", "middle", "outer", "kin"):
         assert np.array_equal(getattr(one, field), getattr(crowd[0], field)), field
+
+
+def test_year_to_year_ups_and_downs_are_a_third_of_the_lasting_spread():
+    """Each person's non-family outer circle wobbles around their own lasting level from year to
+    year, with a log-scale spread of variation / 3 (0.3 at variation 0.9). Measured where the
+    expected count is large (15+) and for people with at least an average family circle, so that
+    rounding to whole people adds little."""
+    people = c.simulate_people(2000, variation=0.9, seed=3)
+    expected = c.expected_convoy()
+    others = expected.outer - expected.kin[:, 2]
+    large = others >= 15
+    spreads = [np.std(np.log((p.outer - p.kin[:, 2])[large] / others[large]))
+               for p in people if p.kin[0, 2] >= 3]
+    assert len(spreads) > 500
+    assert np.median(spreads) == pytest.approx(0.3, abs=0.02)

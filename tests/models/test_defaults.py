@@ -54,16 +54,16 @@ DEFAULTS = [
     # ostracism (models.md: n 200, noise 1, recovery 10 minutes; 30 throws, a fair third)
     ("ostracism.play", ostracism.play,
      lambda: ostracism.play(1 / 3, throws=30, early_throws=0, seed=0)),
-    # early throws only matter when the share is not a fair third
-    ("ostracism.play.early_throws", lambda: ostracism.play(0.1),
-     lambda: ostracism.play(0.1, throws=30, early_throws=0, seed=0)),
+    # early throws only matter when the share is not a fair third; at none they are all you get
+    ("ostracism.play.early_throws", lambda: ostracism.play(0.0),
+     lambda: ostracism.play(0.0, throws=30, early_throws=0, seed=0)),
     ("ostracism.expected_need_level", lambda: ostracism.expected_need_level(0.1),
      lambda: ostracism.expected_need_level(0.1, drop=1.75)),
     ("ostracism.simulate_people", ostracism.simulate_people,
      lambda: ostracism.simulate_people(1 / 3, n=200, throws=30, early_throws=0, noise_sd=1.0,
                                        drop=1.75, seed=0)),
-    ("ostracism.simulate_people.early_throws", lambda: ostracism.simulate_people(0.1),
-     lambda: ostracism.simulate_people(0.1, n=200, throws=30, early_throws=0, noise_sd=1.0, drop=1.75, seed=0)),
+    ("ostracism.simulate_people.early_throws", lambda: ostracism.simulate_people(0.0),
+     lambda: ostracism.simulate_people(0.0, n=200, throws=30, early_throws=0, noise_sd=1.0, drop=1.75, seed=0)),
     ("ostracism.simulate_condition", lambda: ostracism.simulate_condition("exclusion"),
      lambda: ostracism.simulate_condition("exclusion", n=200, throws=30, noise_sd=1.0, seed=0)),
     ("ostracism.compare_conditions", ostracism.compare_conditions,

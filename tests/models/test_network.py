@@ -250,3 +250,12 @@ def test_chance_counts_lonely_others_and_the_run_echoes_its_settings():
     assert (run.distance.tolist(), run.contagion, run.people, run.networks) == ([1, 2], 0.5, 50, 2)
     six = net.clustering_by_distance(0.5, people=50, max_distance=6)
     assert six.distance.tolist() == [1, 2, 3, 4, 5, 6]
+
+
+def test_people_without_ties_are_out_of_reach_and_keep_their_own_disposition():
+    """Nobody tied to anybody (or nobody at all): every other person is unreachable (-1), and
+    loneliness is one's own share (1 - c) of one's disposition, with no neighbours to add."""
+    assert net.hop_distances(np.zeros((0, 0), dtype=bool), 1).shape == (0, 0)
+    apart = np.zeros((3, 3), dtype=bool)
+    assert net.hop_distances(apart, 3).tolist() == [[0, -1, -1], [-1, 0, -1], [-1, -1, 0]]
+    assert np.allclose(net.loneliness_scores(apart, 0.5, seed=2), 0.5 * np.random.default_rng(2).standard_normal(3))

@@ -270,3 +270,9 @@ def test_an_empty_band_is_nan_without_a_warning():
         warnings.simplefilter("error")
         table = s.distress_by_stress(data, bands=2)
     assert np.isnan(table.low[1]) and table.high[1] == 3.0 and table.low[0] == 1.0
+    data = _hand_survey([0.1, 0.9, 0.9], [0.5] * 3, [0.1, 0.8, 0.5], [1.0, 2.0, 3.0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = s.distress_by_stress(data, bands=2)
+    assert np.isnan(table.high[0]) and table.low[0] == 1.0
+    assert np.isnan(table.low[1]) and table.high[1] == 2.5
