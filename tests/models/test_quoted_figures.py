@@ -114,3 +114,17 @@ def test_weak_ties_figures():
 def test_mortality_try_it_line():
     """models.md, Mortality: 1.50 at 70% survival gives 77.8% (Holt-Lunstad et al. 2010)."""
     assert round(mortality.probability_after_odds_ratio(0.7, 1.5), 3) == 0.778
+
+
+def test_alone_lonely_figures_in_chapter_five():
+    """Chapter 5, "A model that pulls 'alone' apart from 'lonely'" (its predict-first reveal and
+    the text after the explorable): the correlation between hours alone and loneliness is 0.69
+    when everyone wants the same, 0.49 at a spread of wants of 0.2, 0.39 at the default 0.3 and
+    0.30 at 0.5; 0.98 when quality is identical too; and in the default population 29% of the
+    least-alone quarter are lonelier than the median person, 24% of the most-alone quarter less
+    lonely (loneliness as a gap between wanted and actual connection: Perlman & Peplau 1981)."""
+    from belonging import alone_lonely
+    assert [round(r, 2) for r in alone_lonely.sweep("desire_spread", [0.0, 0.2, 0.3, 0.5])] == [0.69, 0.49, 0.39, 0.30]
+    assert round(alone_lonely.correlation_at("desire_spread", 0.0, quality_spread=0.0), 2) == 0.98
+    shares = alone_lonely.mismatch(alone_lonely.default_run())
+    assert round(shares.lonely_in_company, 2) == 0.29 and round(shares.content_alone, 2) == 0.24
