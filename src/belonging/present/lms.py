@@ -11,14 +11,40 @@ set for marks is not the one students practised on) export beside them as
 an LMS can hold both without clashes.
 
 Every option keeps its feedback, and every question keeps the learning objective it checks
-(in its title), so the LMS copy teaches the same way the course does.
+(in its title), so the LMS copy teaches the same way the course does. Each GIFT file starts with
+``$CATEGORY: The Need to Belong/NN Chapter title`` (``... (exam)`` for an exam bank), so Moodle
+files each chapter's questions in a category of their own.
 Run ``make lms``; the files go to ``lms/`` (not checked in: regenerate them from the banks).
+
+Scoring, the same in both formats:
+
+* **Single answer** (``multiple_choice``): full marks for the correct option, nothing for any
+  other. In QTI exactly one ``respcondition`` sets ``SCORE``, and it tests only the correct
+  option's ident; each option's feedback has its own condition that sets no score. (A scoring
+  condition that named every option let Canvas take the first one named as the answer.) In
+  GIFT the correct option is marked ``=``.
+* **Select all that apply** (``many_choice``), the one rule for every export: each correct
+  option chosen earns an equal share of the marks (100/k % when k options are correct), and
+  choosing any wrong option scores the whole question zero. So full marks need exactly the
+  correct set; some of the correct options and no wrong one earn partial credit; ticking
+  everything earns nothing. GIFT writes it as weights ``~%100/k%`` on each correct option and
+  ``~%-100%`` on each wrong one (Moodle adds the weights of the chosen options and floors the
+  total at zero). QTI writes it as one condition per option: each correct option ``Add``s its
+  share, then each wrong option ``Set``s ``SCORE`` to 0 and stops processing; the shares are
+  written as decimals that add up to exactly 100. An LMS may apply its own rule for
+  multiple-answer questions after import (Canvas uses its quiz settings), so check there.
+
+The correct option's position comes from the bank, which varies it (``quiz.answer_cues``
+checks that): the site shuffles the options, but these exports keep the bank's order.
+Every identifier in the QTI files is a valid ``xs:ID`` (it starts with a letter).
 """
 from __future__ import annotations
 
 import io
 import json
+import re
 import sys
+from decimal import Decimal
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -28,6 +54,10 @@ from .quiz import QuizError, load_quiz, problems
 #: The two kinds of bank: where each lives under ``book/`` and how its exports are named.
 KINDS = {"quiz": "quizzes", "exam": "exams"}
 GIFT_SPECIAL = "~=#{}:\\"
+#: The course's name: the top category of every GIFT file.
+COURSE = "The Need to Belong"
+#: An ``xs:ID`` (an XML NCName) as QTI and IMS content packages need it, ASCII only.
+XML_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*")
 
 
 def gift_escape(text: str) -> str:
@@ -50,23 +80,70 @@ def _label(bank: dict, kind: str) -> str:
     return bank["chapter"] if kind == "quiz" else f"{bank['chapter']}-exam"
 
 
-def to_gift(bank: dict, kind: str = "quiz") -> str:
+def xml_id(prefix: str, *parts: str) -> str:
+    """A valid ``xs:ID``: ``prefix`` (starting with a letter), ``_``, then ``parts`` joined by
+    hyphens, any character an NCName does not allow replaced by ``_``.
+
+    Chapter slugs start with a digit (``01-what-belonging-is``), which an ID may not.
+    """
+    ident = re.sub(r"[^A-Za-z0-9_.-]", "_", f"{prefix}_" + "-".join(parts))
+    if not XML_ID.fullmatch(ident):
+        raise ValueError(f"{ident!r} is not a valid XML identifier: start the prefix with a letter")
+    return ident
+
+
+def chapter_title(chapter: str, root: Path | None = None) -> str:
+    """The chapter's title: the first ``# `` heading of ``book/chapters/<chapter>.md``.
+
+    Without a chapter file (a bank exported on its own) the slug stands in for it.
+    """
+    root = root or Path(__file__).resolve().parents[3]
+    path = root / "book" / "chapters" / f"{chapter}.md"
+    if path.is_file():
+        for line in path.read_text("utf-8").splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    words = chapter.split("-", 1)[-1].replace("-", " ")
+    return words[:1].upper() + words[1:]
+
+
+def gift_category(bank: dict, kind: str = "quiz", title: str | None = None) -> str:
+    """``The Need to Belong/NN Chapter title`` (``... (exam)`` for an exam bank).
+
+    Moodle reads ``/`` as a level of categories, so a slash in a title is doubled.
+    """
+    _check_kind(kind)
+    number = bank["chapter"].split("-", 1)[0]
+    title = (title or chapter_title(bank["chapter"])).replace("/", "//")
+    return f"{COURSE}/{number} {title}" + (" (exam)" if kind == "exam" else "")
+
+
+def many_choice_shares(n_correct: int) -> list[Decimal]:
+    """The share of the marks each correct option of a select-all question earns: equal, as
+    five-decimal numbers, the last one taking the rounding so that they add up to exactly 100."""
+    share = (Decimal(100) / n_correct).quantize(Decimal("0.00001"))
+    return [share] * (n_correct - 1) + [Decimal(100) - share * (n_correct - 1)]
+
+
+def to_gift(bank: dict, kind: str = "quiz", title: str | None = None) -> str:
+    """The bank in GIFT; ``title`` is the chapter's (looked up from the chapter file if not given)."""
     label = _label(bank, kind)
     lines = [f"// The Need to Belong, {kind} for chapter {bank['chapter']}.",
              f"// Generated from book/{KINDS[kind]} by `make lms`; edit the bank, not this file.", ""]
     if kind == "exam":
         lines.insert(1, "// Exam bank: not on the course website; keep it out of students' hands.")
+    lines[-1:-1] = [f"$CATEGORY: {gift_category(bank, kind, title)}"]
     for number, q in enumerate(bank["questions"], start=1):
         objective = bank["objectives"][q["objective"]]
         lines.append(f"// {q['objective']}: {objective}")
-        title = gift_escape(f"{label} Q{number} ({q['objective']})")
-        lines.append(f"::{title}::{gift_escape(q['question'])} {{")
+        title_text = gift_escape(f"{label} Q{number} ({q['objective']})")
+        lines.append(f"::{title_text}::{gift_escape(q['question'])} {{")
         n_correct = sum(a["correct"] for a in q["answers"])
         for a in q["answers"]:
             text, feedback = gift_escape(a["answer"]), gift_escape(a["feedback"])
             if q["type"] == "multiple_choice":
                 mark = "=" if a["correct"] else "~"
-            else:  # many_choice: correct options share 100%; each wrong one cancels it
+            else:  # the select-all rule in the module docstring: equal shares; a wrong choice cancels all
                 mark = f"~%{_weight(100 / n_correct)}%" if a["correct"] else "~%-100%"
             lines.append(f"\t{mark}{text}#{feedback}")
         lines.extend(["}", ""])
@@ -84,8 +161,22 @@ def _material(parent: ET.Element, text: str) -> None:
     _text(material, "mattext", text, texttype="text/plain")
 
 
+def _feedback_condition(processing: ET.Element, answer_id: str) -> None:
+    """Show an option's feedback when it is chosen; sets no score."""
+    condition = ET.SubElement(processing, "respcondition", {"continue": "Yes"})
+    _text(ET.SubElement(condition, "conditionvar"), "varequal", answer_id, respident="response1")
+    ET.SubElement(condition, "displayfeedback", feedbacktype="Response", linkrefid=f"{answer_id}-fb")
+
+
+def _score_condition(processing: ET.Element, answer_id: str, action: str, value: str, go_on: bool) -> None:
+    """When ``answer_id`` is chosen, ``action`` (Set or Add) ``value`` to SCORE."""
+    condition = ET.SubElement(processing, "respcondition", {"continue": "Yes" if go_on else "No"})
+    _text(ET.SubElement(condition, "conditionvar"), "varequal", answer_id, respident="response1")
+    _text(condition, "setvar", value, action=action, varname="SCORE")
+
+
 def _qti_item(section: ET.Element, label: str, number: int, q: dict) -> None:
-    ident = f"{label}-q{number}"
+    ident = xml_id("q", label, f"q{number}")
     item = ET.SubElement(section, "item", ident=ident, title=f"Q{number} ({q['objective']})")
     fields = ET.SubElement(ET.SubElement(ET.SubElement(item, "itemmetadata"), "qtimetadata"), "qtimetadatafield")
     _text(fields, "fieldlabel", "question_type")
@@ -103,17 +194,16 @@ def _qti_item(section: ET.Element, label: str, number: int, q: dict) -> None:
     _text(ET.SubElement(processing, "outcomes"), "decvar", "", maxvalue="100", minvalue="0",
           varname="SCORE", vartype="Decimal")
     for answer_id in idents:  # feedback for whichever option the learner picks
-        condition = ET.SubElement(processing, "respcondition", {"continue": "Yes"})
-        _text(ET.SubElement(condition, "conditionvar"), "varequal", answer_id, respident="response1")
-        ET.SubElement(condition, "displayfeedback", feedbacktype="Response", linkrefid=f"{answer_id}-fb")
-    scoring = ET.SubElement(processing, "respcondition", {"continue": "No"})
-    wanted = ET.SubElement(ET.SubElement(scoring, "conditionvar"), "and")
-    for answer_id, a in zip(idents, q["answers"]):
-        if a["correct"]:
-            _text(wanted, "varequal", answer_id, respident="response1")
-        else:
-            _text(ET.SubElement(wanted, "not"), "varequal", answer_id, respident="response1")
-    _text(scoring, "setvar", "100", action="Set", varname="SCORE")
+        _feedback_condition(processing, answer_id)
+    correct = [i for i, a in zip(idents, q["answers"]) if a["correct"]]
+    wrong = [i for i, a in zip(idents, q["answers"]) if not a["correct"]]
+    if q["type"] == "multiple_choice":  # one condition scores, and it names only the correct option
+        _score_condition(processing, correct[0], "Set", "100", go_on=False)
+    else:  # the select-all rule in the module docstring
+        for answer_id, share in zip(correct, many_choice_shares(len(correct))):
+            _score_condition(processing, answer_id, "Add", str(share), go_on=True)
+        for answer_id in wrong:
+            _score_condition(processing, answer_id, "Set", "0", go_on=False)
     for answer_id, a in zip(idents, q["answers"]):
         feedback = ET.SubElement(item, "itemfeedback", ident=f"{answer_id}-fb")
         _material(ET.SubElement(feedback, "flow_mat"), a["feedback"])
@@ -122,7 +212,7 @@ def _qti_item(section: ET.Element, label: str, number: int, q: dict) -> None:
 def to_qti_xml(bank: dict, kind: str = "quiz") -> bytes:
     label = _label(bank, kind)
     root = ET.Element("questestinterop", xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2")
-    assessment = ET.SubElement(root, "assessment", ident=f"{bank['chapter']}-{kind}",
+    assessment = ET.SubElement(root, "assessment", ident=xml_id("bank", bank["chapter"], kind),
                                title=f"The Need to Belong: chapter {bank['chapter']} {kind}")
     section = ET.SubElement(assessment, "section", ident="root_section")
     for number, q in enumerate(bank["questions"], start=1):
@@ -133,18 +223,19 @@ def to_qti_xml(bank: dict, kind: str = "quiz") -> bytes:
 
 def to_qti_zip(bank: dict, kind: str = "quiz") -> bytes:
     _check_kind(kind)
-    ident = f"{bank['chapter']}-{kind}"
-    manifest = ET.Element("manifest", identifier=f"{ident}-manifest",
+    name = f"{bank['chapter']}-{kind}"  # file names may start with a digit; identifiers may not
+    manifest = ET.Element("manifest", identifier=xml_id("manifest", bank["chapter"], kind),
                           xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1")
     ET.SubElement(manifest, "organizations")
-    resource = ET.SubElement(ET.SubElement(manifest, "resources"), "resource", identifier=ident,
-                             type="imsqti_xmlv1p2", href=f"{ident}/{ident}.xml")
-    ET.SubElement(resource, "file", href=f"{ident}/{ident}.xml")
+    resource = ET.SubElement(ET.SubElement(manifest, "resources"), "resource",
+                             identifier=xml_id("res", bank["chapter"], kind),
+                             type="imsqti_xmlv1p2", href=f"{name}/{name}.xml")
+    ET.SubElement(resource, "file", href=f"{name}/{name}.xml")
     ET.indent(manifest)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("imsmanifest.xml", ET.tostring(manifest, encoding="utf-8", xml_declaration=True))
-        archive.writestr(f"{ident}/{ident}.xml", to_qti_xml(bank, kind))
+        archive.writestr(f"{name}/{name}.xml", to_qti_xml(bank, kind))
     return buffer.getvalue()
 
 
@@ -159,10 +250,10 @@ def load_exam(path: Path) -> dict:
     return bank
 
 
-def _write(bank: dict, kind: str, out: Path) -> list[Path]:
+def _write(bank: dict, kind: str, out: Path, root: Path) -> list[Path]:
     label = _label(bank, kind)
     gift, qti = out / f"{label}.gift.txt", out / f"{label}-qti.zip"
-    gift.write_text(to_gift(bank, kind), encoding="utf-8")
+    gift.write_text(to_gift(bank, kind, chapter_title(bank["chapter"], root)), encoding="utf-8")
     qti.write_bytes(to_qti_zip(bank, kind))
     return [gift, qti]
 
@@ -180,7 +271,7 @@ def export_all(quizzes: Path, out: Path, exams: Path | None = None) -> list[Path
         banks += [(load_exam(path), "exam") for path in sorted(exams.glob("*.json"))]
     written = []
     for bank, kind in banks:
-        written += _write(bank, kind, out)
+        written += _write(bank, kind, out, quizzes.parent.parent)
     return written
 
 
