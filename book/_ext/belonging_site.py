@@ -4,11 +4,17 @@
   need no Node.js and no page calls a CDN) and referenced only from pages that contain an
   explorable, through a small loader that fetches it lazily.
 * Pages without explorables load neither.
+* Glossary tooltips: ``_static/belonging-glossary.js`` and ``.css`` (Jupyter Book adds every
+  file in ``book/_static`` to every page; ``_defer_scripts`` defers the script) show a {term}
+  link's definition. The definitions are read from the built glossary page into
+  ``_static/glossary-terms.json``, which the script fetches from the site itself.
 """
 from __future__ import annotations
 
 import html
+import json
 import shutil
+from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 
@@ -120,7 +126,61 @@ def _copy_vendor(app, exception) -> None:
         shutil.copyfile(source, target / LOADER)
 
 
+GLOSSARY_JSON = "glossary-terms.json"
+
+
+class _GlossaryDefinitions(HTMLParser):
+    """Collects ``{"term-Id": "definition text"}`` from a built glossary page: each ``<dt id>``
+    names a term, and the text of the ``<dd>`` that follows (citations included as rendered)
+    is its definition."""
+
+    def __init__(self):
+        super().__init__()
+        self.definitions: dict[str, str] = {}
+        self._term: str | None = None
+        self._depth = 0  # nesting depth inside the current <dd>
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if self._depth:
+            self._depth += tag == "dd"
+            return
+        if tag == "dt":
+            ident = dict(attrs).get("id") or ""
+            self._term = ident if ident.startswith("term-") else None
+        elif tag == "dd" and self._term:
+            self._depth, self._text = 1, []
+
+    def handle_endtag(self, tag):
+        if self._depth and tag == "dd":
+            self._depth -= 1
+            if not self._depth:
+                self.definitions[self._term] = " ".join("".join(self._text).split())
+                self._term = None
+
+    def handle_data(self, data):
+        if self._depth:
+            self._text.append(data)
+
+
+def glossary_definitions(page: str) -> dict[str, str]:
+    parser = _GlossaryDefinitions()
+    parser.feed(page)
+    return parser.definitions
+
+
+def _write_glossary_json(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    page = Path(app.outdir) / "glossary.html"
+    definitions = glossary_definitions(page.read_text("utf-8")) if page.is_file() else {}
+    target = Path(app.outdir) / "_static" / GLOSSARY_JSON
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(definitions, ensure_ascii=False, sort_keys=True), "utf-8")
+
+
 def setup(app):
+    app.connect("build-finished", _write_glossary_json)
     app.connect("html-page-context", _add_page_assets)
     app.connect("html-page-context", _defer_scripts, priority=900)  # after the theme adds its own
     app.connect("build-finished", _copy_vendor)
