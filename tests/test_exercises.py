@@ -159,3 +159,16 @@ def test_chapter_one_checks_accept_the_right_answers_computed_from_the_model():
     assert ch01.check_q2(fewest - 1) != CORRECT
     assert ch01.check_q3(" (A) ") == CORRECT and ch01.check_q3("b") != CORRECT
     assert ch01.check_q4("B") == CORRECT and ch01.check_q4("a") != CORRECT
+
+
+def test_live_panels_are_left_out_of_grading():
+    """The autograder runs notebooks unattended: a live panel there only sends widget messages
+    nobody reads (a notebook with a seven-slider panel hung otter run under load), so every
+    panel cell carries otter's `otter_ignore` tag, in the source and in the learner copy."""
+    for source in SOURCE_FILES:
+        for copy in (source, EXERCISES / source.name):
+            nb = nbformat.read(copy, as_version=4)
+            panels = [c for c in nb.cells if c.cell_type == "code" and ".panel()" in c.source]
+            assert panels, f"{copy.name}: no live panel"
+            untagged = [c.source for c in panels if "otter_ignore" not in c.metadata.get("tags", [])]
+            assert not untagged, f"{copy}: {untagged}"
