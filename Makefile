@@ -7,7 +7,8 @@ STAMP  := $(VENV)/.installed
 HTML   := book/_build/html
 PORT   ?= 8000
 # make test spreads tests over this many processes (pytest-xdist); the site tests stay on one.
-TEST_JOBS ?= 2
+# Three on two cores: the exercise tests mostly wait on kernels and subprocesses, not the CPU.
+TEST_JOBS ?= 3
 
 .PHONY: help install build serve test bench lab exercises lms mutation clean
 
