@@ -53,7 +53,7 @@ def explorable() -> Explorable:
         value_format=lambda r: f"{r:.1f}",
         title="Two basins: perceived regard with the same partner (illustrative model)",
         x_title="Episode (one ambiguous moment with the partner)",
-        y_title="Perceived regard (0 = 'they don't value me', 1 = 'they value me')",
+        y_title="Perceived regard (0 to 1)",  # the prose spells out the scale; a long title is cut on phones
         static_traces=[_legend_entry(b) for b in BASIN_STYLE],
         active=1,
         layout=dict(yaxis=dict(range=[0, 1])),
