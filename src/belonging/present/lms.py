@@ -15,6 +15,9 @@ Every option keeps its feedback, and every question keeps the learning objective
 ``$CATEGORY: The Need to Belong/NN Chapter title`` (``... (exam)`` for an exam bank), so Moodle
 files each chapter's questions in a category of their own.
 Run ``make lms``; the files go to ``lms/`` (not checked in: regenerate them from the banks).
+It also writes the whole course as one IMS Common Cartridge, ``lms/the-need-to-belong.imscc``
+(see :mod:`belonging.present.cartridge`): a module per chapter with a link to its page on the
+site (``BASE_URL``), its quiz, its exam bank (instructors only) and its learner notebook.
 
 Scoring, the same in both formats:
 
@@ -276,12 +279,22 @@ def export_all(quizzes: Path, out: Path, exams: Path | None = None) -> list[Path
 
 
 def main() -> None:
+    from . import cartridge  # it builds on this module
+
     root = Path.cwd()
-    written = export_all(root / "book" / "quizzes", root / "lms", root / "book" / "exams")
-    if not written:
-        sys.exit("no quiz banks found in book/quizzes")
+    try:  # a bad BASE_URL or bank is a message for the instructor, not a traceback
+        url = cartridge.base_url()  # checked before anything is written
+        written = export_all(root / "book" / "quizzes", root / "lms", root / "book" / "exams")
+        if not written:
+            sys.exit("no quiz banks found in book/quizzes")
+        written.append(cartridge.write(root, root / "lms", url))
+    except ValueError as error:  # QuizError is a ValueError
+        sys.exit(f"make lms: {error}")
     for path in written:
         print(f"wrote {path.relative_to(root)}")
+    if url == cartridge.DEFAULT_BASE_URL:
+        print(f"note: the cartridge links to {url} (make serve, this machine only); "
+              "set BASE_URL to where students read the course, e.g. make lms BASE_URL=https://example.edu/belonging/")
 
 
 if __name__ == "__main__":
