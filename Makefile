@@ -19,7 +19,8 @@ help:
 	@echo "make lab        open JupyterLab on the exercises"
 	@echo "make bench      check the speed and size budgets"
 	@echo "make exercises  regenerate learner notebooks and autograders from their sources"
-	@echo "make lms        export the quiz banks for Moodle (GIFT) and Canvas and others (QTI 1.2) to lms/"
+	@echo "make lms        export quizzes and exam banks (GIFT, QTI 1.2) and one Common Cartridge of the course to lms/;"
+	@echo "                its chapter links use BASE_URL=https://your.site/path/ (default http://127.0.0.1:8000/)"
 	@echo "make mutation   mutation-test the models (15-20 min on 2 cores; not part of make test)"
 
 # Reinstall whenever the pins or the package metadata change.
