@@ -1,6 +1,7 @@
 """Fixtures for the site tests: build the book once, serve it on loopback, drive Chromium."""
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import os
@@ -43,11 +44,8 @@ def toc_pages() -> list[str]:
     return [f"{f}.html" for f in files] + ["search.html", "genindex.html"]
 
 
-@pytest.fixture(scope="session")
-def built_site() -> Path:
-    """Build the whole book with warnings as errors; the build itself is a test."""
-    if PREBUILT:
-        return HTML
+def _build_book() -> str:
+    """Build the whole book with warnings as errors; return "" on success, else the log's tail."""
     jb = Path(sys.executable).with_name("jupyter-book")
     shutil.rmtree(ROOT / "book" / "_build", ignore_errors=True)
     result = subprocess.run(
@@ -55,7 +53,31 @@ def built_site() -> Path:
         cwd=ROOT, capture_output=True, text=True, timeout=1200,
     )
     if result.returncode != 0 or "build succeeded" not in result.stdout:
-        pytest.fail("book build failed:\n" + (result.stdout + result.stderr)[-6000:])
+        return (result.stdout + result.stderr)[-6000:] or "book build failed with no output"
+    return ""
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The whole book, built once per test run; the build itself is a test.
+
+    Under pytest-xdist the site tests are spread over several workers: the first to ask builds
+    while the others wait on a lock in the run's shared temporary folder, then all use the same
+    build (and see the same failure if it failed).
+    """
+    if PREBUILT:
+        return HTML
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # each worker's basetemp sits in the run's common folder
+    with open(shared / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        outcome = shared / "site-build.outcome"
+        if not outcome.exists():
+            outcome.write_text(_build_book() or "ok", "utf-8")
+        failure = outcome.read_text("utf-8")
+    if failure != "ok":
+        pytest.fail("book build failed:\n" + failure)
     return HTML
 
 
