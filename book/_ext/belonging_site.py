@@ -180,6 +180,8 @@ def _write_glossary_json(app, exception) -> None:
 
 
 def setup(app):
+    app.setup_extension("belonging_icons")  # the theme's icons without Font Awesome's 540 KB script
+    app.setup_extension("belonging_speed")  # each page loads only the styles and scripts it uses
     app.connect("build-finished", _write_glossary_json)
     app.connect("html-page-context", _add_page_assets)
     app.connect("html-page-context", _defer_scripts, priority=900)  # after the theme adds its own
