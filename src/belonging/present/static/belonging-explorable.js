@@ -130,6 +130,23 @@
     plots.forEach(function (div) { observer.observe(div); });
   }
 
+  // Paper (belonging-print.css): nobody can press "Reveal" on paper, so before printing each
+  // predict-first prompt gets its reveal in a block that only print shows; and figures not yet
+  // drawn are drawn if plotly.js is already here (those still loading print as their summary).
+  function preparePrint() {
+    Array.prototype.forEach.call(document.querySelectorAll(".belonging-predict"), function (box) {
+      var template = box.querySelector("template");
+      if (!template || box.querySelector(".belonging-predict-print")) { return; }
+      var reveal = document.createElement("div");
+      reveal.className = "belonging-predict-print";
+      reveal.hidden = true;
+      reveal.innerHTML = "<p><strong>Reveal</strong> (predict first, then read on):</p>" + template.innerHTML;
+      box.appendChild(reveal);
+    });
+    if (window.Plotly) { Array.prototype.forEach.call(document.querySelectorAll(".belonging-plot"), draw); }
+  }
+  window.addEventListener("beforeprint", preparePrint);
+
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
   else { start(); }
 })();
