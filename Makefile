@@ -18,6 +18,7 @@ help:
 	@echo "make build      build the site only (warnings are errors)"
 	@echo "make lab        open JupyterLab on the exercises"
 	@echo "make bench      check the speed and size budgets"
+	@echo "make bench-site Lighthouse on every page, median of 3 (PAGES=..., RUNS=...; npm installs it into tools/)"
 	@echo "make exercises  regenerate learner notebooks and autograders from their sources"
 	@echo "make lms        export quizzes and exam banks (GIFT, QTI 1.2) and one Common Cartridge of the course to lms/;"
 	@echo "                its chapter links use BASE_URL=https://your.site/path/ (default http://127.0.0.1:8000/)"
@@ -42,6 +43,17 @@ test: install
 
 bench: install
 	$(BIN)/python -m pytest benchmarks -q --benchmark-columns=min,median,max
+
+# Page speed of the built site (scripts/bench_site.py). Lighthouse is bench tooling only: npm
+# installs the version pinned in tools/package-lock.json into tools/node_modules (git-ignored).
+.PHONY: bench-site
+LIGHTHOUSE := tools/node_modules/lighthouse/package.json
+$(LIGHTHOUSE): tools/package.json tools/package-lock.json
+	cd tools && npm ci --no-audit --no-fund --ignore-scripts
+	touch $(LIGHTHOUSE)
+
+bench-site: build $(LIGHTHOUSE)
+	$(BIN)/python scripts/bench_site.py
 
 # JupyterLab refuses to start as root (containers, CI); allow it only when that is who we are.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
