@@ -8,6 +8,8 @@
   file in ``book/_static`` to every page; ``_defer_scripts`` defers the script) show a {term}
   link's definition. The definitions are read from the built glossary page into
   ``_static/glossary-terms.json``, which the script fetches from the site itself.
+* The review page's questions (every public chapter quiz) go into
+  ``_static/review-questions.json``, fetched by ``_static/belonging-review.js``.
 """
 from __future__ import annotations
 
@@ -179,10 +181,22 @@ def _write_glossary_json(app, exception) -> None:
     target.write_text(json.dumps(definitions, ensure_ascii=False, sort_keys=True), "utf-8")
 
 
+def _write_review_questions(app, exception) -> None:
+    """The review page's questions: every public chapter quiz (never book/exams) in one file
+    in ``_static``, written by ``belonging.present.review`` so Python stays the source."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from belonging.present.review import write_review_bank
+
+    titles = {name: title.astext() for name, title in app.env.titles.items()}
+    write_review_bank(Path(app.srcdir) / "quizzes", Path(app.outdir) / "_static", titles)
+
+
 def setup(app):
     app.setup_extension("belonging_icons")  # the theme's icons without Font Awesome's 540 KB script
     app.setup_extension("belonging_speed")  # each page loads only the styles and scripts it uses
     app.connect("build-finished", _write_glossary_json)
+    app.connect("build-finished", _write_review_questions)
     app.connect("html-page-context", _add_page_assets)
     app.connect("html-page-context", _defer_scripts, priority=900)  # after the theme adds its own
     app.connect("build-finished", _copy_vendor)
