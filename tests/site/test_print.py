@@ -1,0 +1,207 @@
+"""`make pdf` (scripts/make_pdf.py): the print document it assembles from the built site, and one
+chapter printed through the same path.
+
+The whole course takes minutes to print, too long for every test run; `make pdf` checks its own
+result (every page bookmarked in order, footers numbered, contents numbers unchanged between its
+two prints). Here the assembly is checked on every page, and one chapter with its quiz appendix is
+really printed: figures drawn, contents numbers right, answers in the appendix.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+
+def _script(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+make_pdf = _script("make_pdf")
+
+
+def book_of(site: Path) -> Path:
+    """The book the site was built from: the repository's, or a preview's copy (BELONGING_SITE)."""
+    return site.parents[1]
+
+
+def words(text: str) -> str:
+    """Letters and digits only, so markup, ligatures and line breaks do not matter."""
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+@pytest.fixture(scope="module")
+def printed(built_site):
+    text, pages = make_pdf.assemble(built_site, book=book_of(built_site))
+    return BeautifulSoup(text, "html.parser"), pages
+
+
+def _banks(book: Path, folder: str) -> dict[str, dict]:
+    return {p.stem: json.loads(p.read_text("utf-8")) for p in sorted((book / folder).glob("*.json"))}
+
+
+def test_every_page_of_the_toc_in_order_under_its_part(printed, built_site):
+    soup, pages = printed
+    book = book_of(built_site)
+    toc = [p.path for p in make_pdf.toc_pages(book)]
+    assert [s["data-path"] for s in soup.select("section.print-page[data-path]")] == toc
+    chapters = sorted(f"chapters/{c.stem}.html" for c in (book / "chapters").glob("[0-9][0-9]-*.md"))
+    assert [p for p in toc if p.startswith("chapters/")] == chapters, "a chapter is missing or out of order"
+    assert not set(toc) & make_pdf.SCREEN_ONLY
+    parts = [p.part for p in pages if p.part]
+    assert [h.get_text() for h in soup.select("h1.print-part")] == list(dict.fromkeys(parts))
+    for page in pages:  # each page's own title, one level below its part's
+        level = "h2" if page.part else "h1"
+        heading = soup.select_one(f"#{page.anchor} > section > {level}")
+        assert heading is not None and heading.get_text(" ", strip=True) == page.title, page.path
+
+
+def test_quiz_answers_appendix_has_every_public_question_and_no_exam_question(printed, built_site):
+    soup, _ = printed
+    book = book_of(built_site)
+    quizzes, exams = _banks(book, "quizzes"), _banks(book, "exams")
+    assert quizzes and exams
+    for slug, bank in quizzes.items():
+        section = soup.select_one(f'section.print-quiz-answers[data-bank="{slug}"]')
+        assert section is not None, f"no answers for {slug} in the appendix"
+        printed_questions = section.select("li.print-quiz-question")
+        assert len(printed_questions) == len(bank["questions"]), slug
+        for question, item in zip(bank["questions"], printed_questions):
+            assert words(question["question"]) in words(item.get_text(" ")), f"{slug}: {question['question']}"
+            options = item.select("li.print-answer")
+            assert [("is-correct" in o["class"]) for o in options] == [a["correct"] for a in question["answers"]]
+            for answer, option in zip(question["answers"], options):
+                assert words(answer["feedback"]) in words(option.get_text(" ")), f"{slug}: feedback missing"
+    everything = words(soup.get_text(" "))
+    leaked = [f"{slug}: {q['question']}" for slug, bank in exams.items() for q in bank["questions"]
+              if words(q["question"]) in everything]
+    assert not leaked, "exam questions in the print document:\n" + "\n".join(leaked)
+
+
+def test_chapter_quizzes_print_their_questions_and_point_to_the_answers(printed, built_site):
+    soup, pages = printed
+    quizzes = _banks(book_of(built_site), "quizzes")
+    shown = [p for p in pages if (built_site / p.path).read_text("utf-8").count('id="quiz') > 0]
+    for page in shown:
+        block = soup.select_one(f"#quiz-questions-{page.slug}")
+        assert block is not None, f"{page.path}: its quiz was not printed"
+        assert len(block.select("ol.print-quiz-questions > li")) == len(quizzes[page.slug]["questions"])
+        assert soup.select_one(block.select_one("a")["href"]) is not None
+    assert not soup.select('[id^="quiz"][data-numquestions]'), "a jupyterquiz container was left in"
+
+
+def test_only_the_figure_data_and_the_loader_are_scripts(printed):
+    soup, _ = printed
+    for script in soup.find_all("script"):
+        if script.get("type") == "application/json":
+            assert script["id"].endswith("-data") and "explorable-" in script["id"]
+        else:
+            assert script.get("src") == "_static/vendor/belonging-explorable.js", str(script)[:200]
+
+
+def test_every_link_inside_the_document_has_a_target(printed):
+    soup, _ = printed
+    ids = [e["id"] for e in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids)), "two elements share an id"
+    known = set(ids)
+    broken = sorted({a["href"] for a in soup.find_all("a", href=True)
+                     if a["href"].startswith("#") and a["href"][1:] not in known})
+    assert not broken, f"links to nothing: {broken[:10]}"
+    relative = sorted({a["href"] for a in soup.find_all("a", href=True) if not re.match(r"^(#|https?:|mailto:)", a["href"])})
+    assert not relative, f"links that lead nowhere on paper: {relative[:10]}"
+
+
+def test_explorables_and_predictions_print_whole(printed, built_site):
+    soup, pages = printed
+    site_plots = sum((built_site / p.path).read_text("utf-8").count('class="belonging-plot"') for p in pages)
+    plots = soup.select(".belonging-plot")
+    assert len(plots) == site_plots
+    for plot in plots:
+        assert soup.find(id=plot["id"] + "-data") is not None, plot["id"]
+        summary = plot.find_parent("figure").select_one(".belonging-explorable-summary")
+        assert summary is not None and len(summary.get_text(strip=True)) > 40
+    site_prompts = sum((built_site / p.path).read_text("utf-8").count('class="belonging-predict"') for p in pages)
+    prompts = soup.select(".belonging-predict")
+    assert len(prompts) == site_prompts
+    for box in prompts:
+        reveal = box.select_one(".belonging-predict-print")
+        assert reveal is not None and len(reveal.get_text(strip=True)) > 60, box.get("id")
+        assert not box.select("button, template, .belonging-predict-result")
+
+
+def _chapter_with_everything(site: Path, pages) -> "make_pdf.Page":
+    for page in pages:
+        text = (site / page.path).read_text("utf-8") if page.path.startswith("chapters/") else ""
+        if 'class="belonging-plot"' in text and 'class="belonging-predict"' in text and 'id="quiz' in text:
+            return page
+    pytest.skip("no built chapter has a figure, a prediction and a quiz")
+
+
+def test_one_chapter_printed_with_contents_figures_and_answers(printed, built_site, tmp_path):
+    from pypdf import PdfReader
+
+    _, pages = printed
+    book = book_of(built_site)
+    chapter = _chapter_with_everything(built_site, pages)
+    out = tmp_path / "chapter.pdf"
+    numbers = make_pdf.make_pdf(built_site, out, book, only={chapter.path})
+    reader = PdfReader(str(out))
+    text = [words(p.extract_text()) for p in reader.pages]
+    start = numbers[chapter.anchor]
+    assert words(chapter.title) in text[start - 1], "the contents number is not where the chapter starts"
+    assert f"{words(chapter.title)} {start}" in text[1], "the contents page does not give the chapter's page"
+    appendix = numbers[f"quiz-answers-{chapter.slug}"]
+    assert appendix > start
+    bank = json.loads((book / "quizzes" / f"{chapter.slug}.json").read_text("utf-8"))
+    answers = " ".join(text[appendix - 1:])
+    first = bank["questions"][0]
+    assert words(first["answers"][0]["feedback"])[:60] in answers
+    assert words(first["question"])[:60] in " ".join(text[start - 1:appendix - 1]), "the quiz is not in the chapter"
+    assert f"page {len(text)} of {len(text)}" in text[-1]
+    assert make_pdf.check_pdf(out, [chapter]) == []
+
+
+def test_a_chapter_printed_from_the_browser_keeps_what_paper_needs(printed, built_site, site_url, tmp_path):
+    """A reader presses Print on a chapter (belonging-print.css): no search box or other chrome,
+    every prediction with its reveal, every figure's description, and web addresses written out."""
+    from playwright.sync_api import sync_playwright
+    from pypdf import PdfReader
+
+    chapter = _chapter_with_everything(built_site, printed[1])
+    soup = BeautifulSoup((built_site / chapter.path).read_text("utf-8"), "html.parser")
+    with sync_playwright() as p:
+        path = make_pdf.chromium_path()
+        browser = p.chromium.launch(executable_path=path, args=make_pdf.CHROMIUM_FLAGS) if path \
+            else p.chromium.launch(args=make_pdf.CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{site_url}/{chapter.path}")
+        page.wait_for_load_state("networkidle")
+        page.pdf(path=str(tmp_path / "page.pdf"), format="A4")
+        browser.close()
+    text = "".join(words(p.extract_text()) for p in PdfReader(str(tmp_path / "page.pdf")).pages).replace(" ", "")
+
+    def squeezed(fragment: str) -> str:
+        return words(fragment).replace(" ", "")
+
+    assert squeezed(chapter.title) in text
+    assert squeezed("Search the course") not in text, "the search box was printed"
+    for template in soup.select(".belonging-predict template"):
+        assert squeezed(template.get_text(" "))[:200] in text, "a prediction was printed without its reveal"
+    for summary in soup.select(".belonging-explorable-summary"):
+        assert squeezed(summary.get_text(" "))[:200] in text, "a figure's description was not printed"
+    external = [a["href"] for a in soup.select("article a.reference.external[href^='http']")]
+    for href in external[:5]:
+        assert squeezed(href) in text, f"the address of {href} was not printed"
