@@ -19,6 +19,8 @@ help:
 	@echo "make lab        open JupyterLab on the exercises"
 	@echo "make bench      check the speed and size budgets"
 	@echo "make bench-site Lighthouse on every page, median of 3 (PAGES=..., RUNS=...; npm installs it into tools/)"
+	@echo "make pdf        print the whole course, contents and quiz answers included, to dist/the-need-to-belong.pdf"
+	@echo "make offline    zip the site to read straight from disk, no server: dist/the-need-to-belong-offline.zip"
 	@echo "make exercises  regenerate learner notebooks and autograders from their sources"
 	@echo "make lms        export quizzes and exam banks (GIFT, QTI 1.2) and one Common Cartridge of the course to lms/;"
 	@echo "                its chapter links use BASE_URL=https://your.site/path/ (default http://127.0.0.1:8000/)"
@@ -54,6 +56,15 @@ $(LIGHTHOUSE): tools/package.json tools/package-lock.json
 
 bench-site: build $(LIGHTHOUSE)
 	$(BIN)/python scripts/bench_site.py
+
+# The course on paper and off line, both from the built site. Debian's chromium prints the PDF
+# (through the pinned Playwright); nothing is downloaded.
+.PHONY: pdf offline
+pdf: build
+	$(BIN)/python scripts/make_pdf.py
+
+offline: build
+	$(BIN)/python scripts/make_offline.py
 
 # JupyterLab refuses to start as root (containers, CI); allow it only when that is who we are.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
