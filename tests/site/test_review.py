@@ -150,6 +150,24 @@ def test_a_missed_question_comes_first_and_a_right_answer_moves_it_to_box_1(sess
     assert not session.problems, "\n".join(session.problems)
 
 
+def test_a_question_missed_in_a_chapter_quiz_is_the_first_review_question(session, bank, built_site):
+    """The whole path: the chapter's own quiz records the miss, and the review page asks it first."""
+    page_path = "chapters/01-what-belonging-is.html"
+    if 'id="quiz01whatbelongingis"' not in (built_site / page_path).read_text("utf-8"):  # quiz.quiz_parts
+        pytest.skip("chapter 1 was not executed in this preview, so it shows no quiz")
+    one = _chapter(bank, 1)
+    q = one["questions"][2]
+    session.open(page_path)
+    session.page.evaluate("window.BelongingProgress.setEnabled(true)")
+    quiz = session.page.locator(".Quiz").nth(2)
+    wrong = next(a["answer"] for a in q["answers"] if not a["correct"])
+    quiz.locator(".MCButton", has_text=wrong).first.click()
+    session.open("review.html")
+    assert session.question() == q["question"]
+    assert "from chapter 1." in session.page.locator(f"{ROOT_SEL} .belonging-review-status").inner_text()
+    assert not session.problems, "\n".join(session.problems)
+
+
 def test_a_wrong_answer_explains_why_with_the_banks_feedback(browser, site_url, bank):
     s = Session(browser, site_url, PHONE)
     try:
@@ -292,6 +310,27 @@ def test_keyboard_alone_answers_radio_and_select_all_questions(session, bank):
     assert session.question() == five["questions"][2]["question"]
     assert page.evaluate("document.activeElement.name") == "belonging-review-answer"
     assert not session.problems, "\n".join(session.problems)
+
+
+def test_without_the_progress_script_the_review_still_works_in_memory(browser, site_url, bank):
+    """A page whose belonging-progress.js failed to load (blocked, or an old cached page)."""
+    s = Session(browser, site_url, PHONE)
+    try:
+        s.page.route("**/belonging-progress.js*", lambda route: route.fulfill(
+            status=200, content_type="text/javascript", body="/* not loaded */"))
+        s.open("review.html")
+        assert s.page.evaluate("window.BelongingProgress === undefined")
+        first = s.question()
+        _, q = _by_text(bank)[first]
+        s.choose([next(a["answer"] for a in q["answers"] if not a["correct"])])
+        s.check()
+        assert s.feedback().startswith("Not quite.") and "later in this session" in s.feedback()
+        s.next()
+        assert s.question() != first
+        assert s.page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
+        assert not s.problems, "\n".join(s.problems)
+    finally:
+        s.close()
 
 
 def test_pressing_check_with_nothing_chosen_says_so(session):
