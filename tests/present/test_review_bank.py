@@ -62,7 +62,7 @@ def test_both_question_types_the_schema_allows_are_served(published):
 
     allowed = set(schema()["properties"]["questions"]["items"]["properties"]["type"]["enum"])
     served = {q["type"] for c in published["chapters"] for q in c["questions"]}
-    assert served == allowed  # the page must handle each (radio and checkbox questions)
+    assert served == allowed == set(review.PAGE_TYPES)  # the page asks each (radio, checkbox)
     for c in published["chapters"]:
         for q in c["questions"]:
             assert set(q) == {"question", "type", "answers"}, "objective tags are not for readers"
@@ -123,6 +123,15 @@ def test_a_bank_filed_under_another_chapters_name_is_refused(tmp_path):
     folder.mkdir()
     shutil.copyfile(BANKS[0], folder / "13-another-chapter.json")
     with pytest.raises(QuizError, match="not its file name"):
+        review.review_bank(folder)
+
+
+def test_a_question_type_the_page_cannot_ask_stops_the_build(tmp_path, monkeypatch):
+    folder = tmp_path / "quizzes"
+    folder.mkdir()
+    shutil.copyfile(BANKS[0], folder / BANKS[0].name)
+    monkeypatch.setattr(review, "PAGE_TYPES", ("multiple_choice",))
+    with pytest.raises(QuizError, match="cannot ask many_choice"):
         review.review_bank(folder)
 
 

@@ -19,6 +19,9 @@ from belonging.present.quiz import QuizError, problems
 #: "exam": the site tests treat any such file as a leaked exam bank).
 FILENAME = "review-questions.json"
 FORMAT = "belonging-review"
+#: The question types belonging-review.js can ask (radio buttons, checkboxes). A type the quiz
+#: schema gains must be taught to the page before a bank may use it.
+PAGE_TYPES = ("multiple_choice", "many_choice")
 
 
 def _bank(path: Path) -> dict:
@@ -33,6 +36,8 @@ def _bank(path: Path) -> dict:
 
 def _question(q: dict) -> dict:
     """What the page needs to ask a question and explain every option: no objective tags."""
+    if q["type"] not in PAGE_TYPES:
+        raise QuizError(f"the review page cannot ask {q['type']} questions yet: {q['question'][:60]}")
     return {
         "question": q["question"],
         "type": q["type"],
