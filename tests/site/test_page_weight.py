@@ -167,3 +167,38 @@ def test_every_icon_on_every_page_is_drawn(built_site):
     theme_css = (built_site / "_static" / "styles" / "pydata-sphinx-theme.css").read_text("utf-8")
     assert "Font Awesome" not in "".join(re.findall(r"@font-face\{[^}]*\}", theme_css))
     assert not re.search(r'\.fa-sun:{1,2}before\{content:"', theme_css), "Font Awesome's glyph rules are back"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_header_controls_show_their_icons_and_have_names(browser, site_url, width):
+    """The icons that replaced Font Awesome's script are drawn (a non-empty mask on a box with
+    size), in light and dark, and every icon control has a name for screen readers; nothing
+    asks for Font Awesome's files."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        page.goto(f"{site_url}/chapters/01-what-belonging-is.html")
+        for mode in ("light", "dark"):
+            page.evaluate("mode => document.documentElement.dataset.theme = mode", mode)
+            controls = page.evaluate("""() => [...document.querySelectorAll('button, a.btn, label.sidebar-toggle')]
+              .filter(el => el.querySelector(':is(i, span)[class*="fa-"]') && el.getBoundingClientRect().width > 0)
+              .map(el => {
+                const icons = [...el.querySelectorAll(':is(i, span)[class*="fa-"]')]
+                  .filter(i => i.getBoundingClientRect().width > 0);
+                const before = icons.map(i => getComputedStyle(i, '::before'));
+                return {
+                  html: el.outerHTML.slice(0, 120),
+                  name: (el.getAttribute('aria-label') || el.getAttribute('title') || el.textContent).trim(),
+                  drawn: before.length > 0 && before.every(s => /data:image\\/svg/.test(s.maskImage || s.webkitMaskImage)
+                           && parseFloat(s.width) > 0 && parseFloat(s.height) > 0
+                           && s.backgroundColor !== 'rgba(0, 0, 0, 0)'),
+                };
+              })""")
+            assert len(controls) >= 4, f"expected the header's icon buttons at {width} px: {controls}"
+            for control in controls:
+                assert control["name"], f"icon control without a name at {width} px ({mode}): {control['html']}"
+                assert control["drawn"], f"icon not drawn at {width} px ({mode}): {control['html']}"
+    finally:
+        page.close()
+    assert not [url for url in requested if "fontawesome" in url or "/webfonts/" in url], requested
