@@ -34,7 +34,8 @@ def test_page_says_it_is_not_a_test_not_a_scale_and_that_nothing_is_stored_or_se
     text = " ".join(text.split())
     assert "This is not a test of anything." in text
     assert "not items from any validated questionnaire" in text
-    assert "Nothing is stored or sent anywhere" in text
+    assert "it is never stored or sent anywhere" in text
+    assert "only which prompts you wrote in, never what you wrote" in text
     assert "download your answers as a plain-text file" in text
 
 

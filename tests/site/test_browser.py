@@ -92,7 +92,7 @@ def test_page_works_for_a_reader(reader):
         box.query_selector("input[type=radio]").check()
         box.query_selector("button").click()
         result = box.query_selector(".belonging-predict-result")
-        assert result.is_visible() and "Your prediction" in result.inner_text()
+        assert result.is_visible() and "You predicted" in result.inner_text()
 
     questions = page.query_selector_all(".Quiz")  # jupyterquiz: one .Quiz per question
     for i, question in enumerate(questions):
@@ -108,9 +108,12 @@ def test_page_works_for_a_reader(reader):
         page.wait_for_timeout(1000)  # answered buttons animate to their final colours; check those
 
     # Privacy: after every control on the page has been used, nothing is stored (the reader has
-    # not asked) and no cookie is set.
-    stored = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
-    assert stored == [0, 0, ""], f"the page stored something without being asked: {stored}"
+    # not asked: "Remember my answers on this device" is there, and off) and no cookie is set.
+    assert page.locator("#belonging-remember").count() == 1, "the page has no Remember my answers switch"
+    assert not page.locator("#belonging-remember").is_checked()
+    stored = page.evaluate("async () => [localStorage.length, sessionStorage.length, document.cookie, "
+                           "(await indexedDB.databases()).map(d => d.name)]")
+    assert stored == [0, 0, "", []], f"the page stored something without being asked: {stored}"
     assert not reader.context.cookies()
 
     # The page's own requests and console, checked before axe is injected: axe fetches

@@ -84,7 +84,7 @@ def test_reflection_is_on_the_page_says_it_is_not_a_test_and_labels_every_box(se
     text = " ".join(box.inner_text().split())
     assert "This is not a test of anything." in text
     assert "not items from any validated questionnaire" in text
-    assert "Nothing is stored or sent anywhere" in text
+    assert "it is never stored or sent anywhere" in text
     areas = box.locator("textarea")
     assert areas.count() >= 3
     for i in range(areas.count()):

@@ -3,10 +3,12 @@
 The JSON schema (``quiz_schema.json``) checks the shape; :func:`problems` checks what a
 schema cannot: at least one correct answer per question (exactly one for multiple choice),
 every question's objective exists, and every objective is checked by some question.
-The quiz runs in the reader's browser and sends nothing anywhere.
+The quiz runs in the reader's browser and sends nothing anywhere; on the site, answers are
+remembered only if the reader turns on "Remember my answers on this device".
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import lru_cache
@@ -132,6 +134,10 @@ def quiz_parts(chapter: str) -> tuple[str, str]:
     div_id = "quiz" + re.sub(r"[^a-z0-9]", "", chapter.lower())  # stable across builds
     prefix, static, url = load_questions_script(to_jupyterquiz(load_quiz(chapter)), div_id)
     container = render_div(div_id, False, True, False, 1_000_000, 760, 10, "left") + "</div>"
+    # The site's progress store (book/_static/belonging-progress.js) records answers per
+    # chapter; it finds the chapter here and each question's text in questions<div_id>.
+    container = container.replace(f'<div id="{div_id}" ',
+                                  f'<div id="{div_id}" data-belonging-chapter="{html.escape(chapter)}" ', 1)
     script = build_script(prefix, static, url, div_id, True)
     if _CDN_FALLBACK not in script:
         raise RuntimeError("jupyterquiz changed its MathJax fallback: review quiz.py before upgrading it")

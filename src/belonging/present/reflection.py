@@ -6,8 +6,10 @@ with no kernel once shown (as :mod:`belonging.present.cyberball` does).
 
 Privacy, by construction
 ------------------------
-Nothing is stored or sent. The script makes no network request and uses no
-``localStorage``, ``sessionStorage`` or cookies; the text areas ask the browser not to
+Nothing the reader writes is stored or sent. The script makes no network request and uses no
+``localStorage``, ``sessionStorage`` or cookies (on the site, if the reader turns on "Remember
+my answers on this device", ``book/_static/belonging-progress.js`` notes which boxes were written
+in, never their text); the text areas ask the browser not to
 autofill or remember them (``autocomplete="off"``). The "Download my answers" button builds a
 plain-text file in the browser (a ``Blob``, an object URL and an ``<a download>`` link that is
 never added to the page) and hands it to the browser's own download; the object URL is
@@ -182,8 +184,10 @@ def reflection(key: str = "reflection", *, prompts: list[str] | tuple[str, ...] 
     rid = f"reflection-{key}"
     note = ("This is not a test of anything. The prompts are this course's own, not items from any validated "
             "questionnaire; there are no scores, labels or right answers.")
-    privacy = ("What you type stays in this page on your device. Nothing is stored or sent anywhere, and it is "
-               "gone when you reload or close the page. To keep it, download your answers as a plain-text file.")
+    privacy = ("What you type stays in this page on your device: it is never stored or sent anywhere, and it is "
+               "gone when you reload or close the page. To keep it, download your answers as a plain-text file. "
+               "If you turn on Remember my answers on this device, the course keeps only which prompts you "
+               "wrote in, never what you wrote.")
     data = json.dumps({
         "prompts": list(prompts), "filename": filename, "heading": title,
         "note": "Private: written for yourself. " + note,

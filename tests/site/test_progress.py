@@ -1,0 +1,410 @@
+"""'Remember my answers on this device' and the My progress page, used as a reader would (issue 9).
+
+Storage with the switch off is checked on every page by test_browser.py (after every quiz
+question and predict-first prompt has been used). Here, with the switch on: a quiz answer and a
+prediction survive a reload, under keys the Python side computes the same way; export, erase
+and import round-trip to the same state; a bad import file is refused with a reason and changes
+nothing; turning the switch off asks first, and erases only when the reader confirms; the
+switch and the page's buttons work from the keyboard alone; axe finds no WCAG A/AA violation
+on the progress page at phone and desktop widths, or on a chapter showing earlier answers.
+"""
+from __future__ import annotations
+
+import json
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from belonging.present.progress import chapter_index, question_key
+from conftest import HTML, ROOT
+
+SLUG = "01-what-belonging-is"
+CHAPTER = f"chapters/{SLUG}.html"
+PROGRESS = "progress.html"
+KEY = "belonging-progress-2026"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+BANK = json.loads((ROOT / "book" / "quizzes" / f"{SLUG}.json").read_text("utf-8"))["questions"]
+SINGLE = next(i for i, q in enumerate(BANK) if q["type"] == "multiple_choice")
+SELECT_ALL = next(i for i, q in enumerate(BANK) if q["type"] == "many_choice")
+
+pytestmark = pytest.mark.skipif(
+    HTML.is_dir() and not ((HTML / CHAPTER).is_file() and (HTML / PROGRESS).is_file()),
+    reason="chapter 1 or the progress page is not in this build")
+
+
+class Session:
+    """One reader in one browser context; records console errors and requests to other hosts."""
+
+    def __init__(self, browser, base: str, viewport: dict = PHONE):
+        self.base, self.problems = base, []
+        self.context = browser.new_context(viewport=viewport, accept_downloads=True)
+        host = urlparse(base).netloc
+        self.context.route("**/*", lambda route: self._route(route, host))
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+
+    def _route(self, route, host):
+        url = urlparse(route.request.url)
+        if url.scheme in ("data", "blob") or url.netloc == host:
+            route.continue_()
+        else:
+            self.problems.append(f"request to another host: {route.request.url}")
+            route.abort()
+
+    def open(self, path: str):
+        self.page.goto(f"{self.base}/{path}")
+        self.page.wait_for_load_state("networkidle")
+        self.page.wait_for_selector("#belonging-remember")
+
+    def reload(self):
+        self.page.reload()
+        self.page.wait_for_load_state("networkidle")
+        self.page.wait_for_selector("#belonging-remember")
+
+    def stored(self):
+        raw = self.page.evaluate(f"localStorage.getItem('{KEY}')")
+        return None if raw is None else json.loads(raw)
+
+    def everything_stored(self) -> list:
+        return self.page.evaluate("""async () => [localStorage.length, sessionStorage.length, document.cookie,
+            (await indexedDB.databases()).length]""")
+
+    def switch(self):
+        return self.page.locator("#belonging-remember")
+
+    def answer(self, index: int, right: bool):
+        wrap = self.page.locator(f"[data-belonging-chapter='{SLUG}'] .Quiz[data-qnum='{index}']")
+        wrap.locator(f".MCButton[data-correct='{'true' if right else 'false'}']").first.click()
+        return wrap
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def reader(browser, site_url):
+    s = Session(browser, site_url)
+    yield s
+    s.close()
+
+
+def _turn_on(s: Session):
+    s.switch().click()
+    assert s.switch().is_checked()
+    assert s.stored() == {"format": "belonging-progress", "edition": "2026",
+                          "quiz": {}, "predictions": {}, "reflections": {}, "review": {}}
+
+
+def _answer_and_predict(s: Session) -> str:
+    """Answer one single-answer question right and one select-all question wrong; predict."""
+    s.answer(SINGLE, right=True)
+    s.answer(SELECT_ALL, right=False)
+    box = s.page.locator("#predict-ch01-contact")
+    box.locator("input[type=radio]").nth(1).check()
+    box.locator("button").click()
+    return box.locator("label[for='predict-ch01-contact-1']").inner_text().strip()
+
+
+def test_the_switch_is_off_by_default_labelled_and_visible_at_both_widths(browser, site_url):
+    for viewport in (PHONE, DESKTOP):
+        s = Session(browser, site_url, viewport)
+        try:
+            s.open(CHAPTER)
+            switch = s.page.get_by_role("switch", name="Remember my answers")
+            assert switch.count() == 1 and switch.is_visible() and not switch.is_checked()
+            box = switch.bounding_box()
+            assert box["y"] < 100 and box["x"] + box["width"] <= viewport["width"], "the switch is not in the top bar"
+            assert box["width"] >= 24 and box["height"] >= 24, "the switch is smaller than WCAG 2.2's target size"
+            if viewport is DESKTOP:
+                assert s.page.get_by_role("switch", name="Remember my answers on this device").count() == 1
+            assert s.everything_stored() == [0, 0, "", 0]
+            assert not s.problems, s.problems
+        finally:
+            s.close()
+
+
+def test_an_answer_and_a_prediction_survive_a_reload(reader):
+    s = reader
+    s.open(CHAPTER)
+    _turn_on(s)
+    label = _answer_and_predict(s)
+    stored = s.stored()
+    # Keys are computed in the browser; the Python side (the progress page's data) agrees.
+    single, select_all = (question_key(SLUG, BANK[i]["question"]) for i in (SINGLE, SELECT_ALL))
+    assert set(stored["quiz"]) == {single, select_all}
+    assert stored["quiz"][single]["correct"] is True and stored["quiz"][select_all]["correct"] is False
+    assert stored["quiz"][single]["chapter"] == SLUG and stored["quiz"][single]["attempts"] == 1
+    assert stored["predictions"][f"{SLUG}:ch01-contact"]["choice"] == 1
+    assert stored["predictions"][f"{SLUG}:ch01-contact"]["label"] == label
+
+    s.reload()
+    assert s.switch().is_checked()
+    summary = s.page.locator(".belonging-quiz-summary")
+    assert summary.inner_text().startswith(f"You answered 2 of {len(BANK)} questions; 1 right.")
+    notes = s.page.locator(".Quiz .belonging-quiz-earlier")
+    assert notes.count() == 2
+    assert "right." in s.page.locator(f".Quiz[data-qnum='{SINGLE}'] .belonging-quiz-earlier").inner_text()
+    assert "not right." in s.page.locator(f".Quiz[data-qnum='{SELECT_ALL}'] .belonging-quiz-earlier").inner_text()
+    box = s.page.locator("#predict-ch01-contact")
+    result = box.locator(".belonging-predict-result")
+    assert result.is_visible()
+    assert f"You predicted: {label}" in " ".join(result.inner_text().split())
+    assert "The figure shows:" in result.inner_text()
+    chosen = box.locator("input[type=radio]").nth(1)
+    assert chosen.is_checked() and chosen.is_disabled(), "the kept prediction can be changed after the reveal"
+
+    # Answering the single-answer question again on a later visit counts a second attempt.
+    s.answer(SINGLE, right=False)
+    assert s.stored()["quiz"][single]["attempts"] == 2 and s.stored()["quiz"][single]["correct"] is False
+    assert not s.problems, s.problems
+
+
+def test_a_prediction_names_its_figure_and_the_link_lands_on_it(reader):
+    s = reader
+    s.open(CHAPTER)
+    for chapter in chapter_index(ROOT / "book"):
+        if chapter["slug"] != SLUG:
+            continue
+        for key in chapter["predictions"]:
+            link = s.page.locator(f"#predict-{key} .belonging-predict-figure a")
+            anchor = link.get_attribute("href")
+            # The first figure after the anchor is the one the prompt names.
+            title = s.page.evaluate("""id => {
+                const target = document.getElementById(id);
+                const all = Array.from(document.querySelectorAll('.belonging-explorable-title'));
+                const next = all.find(t => target.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+                return next ? next.textContent : null; }""", anchor[1:])
+            assert title and title.startswith(link.inner_text()), (key, title)
+            link.click()
+            assert s.page.evaluate("location.hash") == anchor
+
+
+def test_reflections_keep_only_which_prompts_were_written_in(browser, site_url):
+    page_path = "chapters/12-a-lifelong-pursuit.html"
+    if HTML.is_dir() and not (HTML / page_path).is_file():
+        pytest.skip("chapter 12 is not in this build")
+    s = Session(browser, site_url)
+    try:
+        s.open(page_path)
+        _turn_on(s)
+        secret = "A walk with my neighbour on Saturday"
+        area = s.page.locator(".belonging-reflection textarea").first
+        area.fill(secret)
+        area.blur()
+        stored = s.stored()
+        key = f"12-a-lifelong-pursuit:{area.get_attribute('id')}"
+        assert list(stored["reflections"]) == [key]
+        assert set(stored["reflections"][key]) == {"done", "at"} and stored["reflections"][key]["done"] is True
+        assert "neighbour" not in json.dumps(stored), "the reflection's text was stored"
+    finally:
+        s.close()
+
+
+def _export(s: Session) -> dict:
+    with s.page.expect_download() as info:
+        s.page.locator("#belonging-progress-export").click()
+    download = info.value
+    assert download.suggested_filename.startswith("belonging-progress-2026-")
+    assert download.url.startswith("blob:")
+    return json.loads(open(download.path(), encoding="utf-8").read())
+
+
+def _state(record: dict) -> dict:
+    return {k: record[k] for k in ("quiz", "predictions", "reflections", "review")}
+
+
+def test_export_erase_and_import_round_trip_to_the_same_state(reader, tmp_path):
+    s = reader
+    s.open(CHAPTER)
+    _turn_on(s)
+    label = _answer_and_predict(s)
+    before = s.stored()
+    s.open(PROGRESS)
+    chapter = s.page.locator(f"#belonging-progress-chapters li[data-chapter='{SLUG}']")
+    facts = chapter.locator(".belonging-progress-facts").inner_text()
+    assert f"Quiz: 2 of {len(BANK)} answered, 1 right" in facts and "Predictions: 1 of 1 made" in facts
+    assert f"You predicted: {label}" in chapter.inner_text()
+
+    exported = _export(s)
+    assert exported["format"] == "belonging-progress" and exported["edition"] == "2026" and exported["exported"]
+    assert _state(exported) == _state(before)
+
+    s.page.locator("#belonging-progress-erase").click()
+    assert _state(s.stored()) == {"quiz": {}, "predictions": {}, "reflections": {}, "review": {}}
+    assert "not started" in chapter.locator(".belonging-progress-facts").inner_text()
+    assert "Erased" in s.page.locator("#belonging-progress-message").inner_text()
+
+    path = tmp_path / "progress.json"
+    path.write_text(json.dumps(exported), "utf-8")
+    s.page.locator("#belonging-progress-import").set_input_files(str(path))
+    s.page.wait_for_function("() => document.getElementById('belonging-progress-message').textContent.startsWith('Imported')")
+    assert _state(s.stored()) == _state(before)
+    s.reload()
+    assert f"Quiz: 2 of {len(BANK)} answered, 1 right" in s.page.locator(
+        f"#belonging-progress-chapters li[data-chapter='{SLUG}'] .belonging-progress-facts").inner_text()
+    assert not s.problems, s.problems
+
+
+BAD_FILES = [
+    ("not-json.json", "{quiz: oops", "not valid JSON"),
+    ("list.json", "[1, 2, 3]", "does not hold a progress record"),
+    ("other-format.json", json.dumps({"format": "something-else", "edition": "2026"}), "not a progress file from this course"),
+    ("other-edition.json", json.dumps({"format": "belonging-progress", "edition": "2025", "quiz": {}, "predictions": {},
+                                       "reflections": {}, "review": {}}), "edition \"2025\""),
+    ("missing-part.json", json.dumps({"format": "belonging-progress", "edition": "2026", "quiz": {}}), "\"predictions\" part is missing"),
+    ("bad-shape.json", json.dumps({"format": "belonging-progress", "edition": "2026", "predictions": {}, "reflections": {},
+                                   "review": {}, "quiz": {f"{SLUG}:0123abcd": {"chapter": SLUG, "correct": "yes",
+                                                                              "answered": "2026-01-05T10:00:00Z", "attempts": 1}}}),
+     "correct must be true or false"),
+    ("with-text.json", json.dumps({"format": "belonging-progress", "edition": "2026", "quiz": {}, "predictions": {}, "review": {},
+                                   "reflections": {"12-a-lifelong-pursuit:reflection-ch12-q1": {
+                                       "done": True, "at": "2026-01-05T10:00:00Z", "text": "private"}}}),
+     "keeps only done and at"),
+]
+
+
+def test_a_bad_import_file_changes_nothing_and_says_why(reader, tmp_path):
+    s = reader
+    s.open(CHAPTER)
+    _turn_on(s)
+    _answer_and_predict(s)
+    s.open(PROGRESS)
+    before = s.stored()
+    message = s.page.locator("#belonging-progress-message")
+    assert message.get_attribute("aria-live") == "polite"
+    for name, content, reason in BAD_FILES:
+        s.page.evaluate("() => { document.getElementById('belonging-progress-message').firstChild.data = ''; }")
+        path = tmp_path / name
+        path.write_text(content, "utf-8")
+        s.page.locator("#belonging-progress-import").set_input_files(str(path))
+        s.page.wait_for_function("() => document.getElementById('belonging-progress-message').textContent !== ''")
+        said = message.inner_text()
+        assert said.startswith("Nothing was imported") and reason in said, (name, said)
+        assert s.stored() == before, f"{name} changed what was stored"
+    assert not s.problems, s.problems
+
+
+def test_with_the_switch_off_the_page_explains_and_an_import_is_not_kept(reader, tmp_path):
+    s = reader
+    s.open(PROGRESS)
+    assert "is off, so nothing is kept" in s.page.locator("#belonging-progress-state").inner_text()
+    record = {"format": "belonging-progress", "edition": "2026", "predictions": {}, "reflections": {}, "review": {},
+              "quiz": {question_key(SLUG, BANK[0]["question"]): {"chapter": SLUG, "correct": True,
+                                                                  "answered": "2026-01-05T10:00:00.000Z", "attempts": 1}}}
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(record), "utf-8")
+    s.page.locator("#belonging-progress-import").set_input_files(str(path))
+    s.page.wait_for_function("() => document.getElementById('belonging-progress-message').textContent !== ''")
+    assert "shown here only until you leave the page" in s.page.locator("#belonging-progress-message").inner_text()
+    assert "1 of" in s.page.locator("#belonging-progress-totals").inner_text()
+    assert s.everything_stored() == [0, 0, "", 0]
+    s.reload()
+    assert "Quiz questions answered: 0 of" in s.page.locator("#belonging-progress-totals").inner_text()
+
+
+def test_turning_off_asks_first_and_erases_only_when_confirmed(reader):
+    s = reader
+    s.open(CHAPTER)
+    _turn_on(s)
+    _answer_and_predict(s)
+    kept = s.stored()
+    dialog = s.page.get_by_role("dialog", name="Stop remembering your answers?")
+    # Cancelling (the button, or Escape) keeps everything.
+    s.switch().click()
+    assert dialog.is_visible() and "erases everything" in dialog.inner_text()
+    dialog.get_by_role("button", name="Keep remembering").click()
+    assert not dialog.is_visible() and s.switch().is_checked() and s.stored() == kept
+    s.switch().click()
+    s.page.keyboard.press("Escape")
+    assert not dialog.is_visible() and s.switch().is_checked() and s.stored() == kept
+    # Confirming erases it all.
+    s.switch().click()
+    dialog.get_by_role("button", name="Erase and turn off").click()
+    assert not s.switch().is_checked()
+    assert s.everything_stored() == [0, 0, "", 0]
+    s.reload()
+    assert not s.switch().is_checked() and s.page.locator(".belonging-quiz-summary:visible").count() == 0
+    assert not s.problems, s.problems
+
+
+def _tab_to(page, selector: str, limit: int = 60, back: bool = False):
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if back else "Tab")
+        if page.evaluate("sel => document.activeElement && document.activeElement.matches(sel)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_keyboard_alone_turns_on_exports_erases_imports_and_turns_off(browser, site_url, tmp_path):
+    s = Session(browser, site_url, DESKTOP)
+    try:
+        s.open(PROGRESS)
+        page = s.page
+        _tab_to(page, "#belonging-remember")
+        page.keyboard.press("Space")
+        assert s.switch().is_checked() and s.stored() is not None
+        record = {"format": "belonging-progress", "edition": "2026", "predictions": {}, "reflections": {},
+                  "quiz": {}, "review": {f"{SLUG}:0123abcd": {"box": 1, "due": "2000-01-01",
+                                                             "last": "1999-12-31T09:00:00Z", "correct": True}}}
+        path = tmp_path / "review.json"
+        path.write_text(json.dumps(record), "utf-8")
+        _tab_to(page, "#belonging-progress-import")
+        with page.expect_file_chooser() as chooser:
+            page.keyboard.press("Space")
+        chooser.value.set_files(str(path))
+        page.wait_for_function("() => document.getElementById('belonging-progress-message').textContent.startsWith('Imported')")
+        assert s.stored()["review"] == record["review"]
+        assert "1 question is due for review today" in page.locator("#belonging-progress-due").inner_text()
+        _tab_to(page, "#belonging-progress-export", back=True)
+        with page.expect_download() as info:
+            page.keyboard.press("Enter")
+        assert json.loads(open(info.value.path(), encoding="utf-8").read())["review"] == record["review"]
+        _tab_to(page, "#belonging-progress-erase")
+        page.keyboard.press("Enter")
+        assert s.stored()["review"] == {}
+        _tab_to(page, "#belonging-remember", back=True)
+        page.keyboard.press("Space")
+        dialog = page.get_by_role("dialog")
+        assert dialog.is_visible()
+        assert page.evaluate("document.activeElement.textContent") == "Keep remembering"
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate("document.activeElement.textContent") == "Erase and turn off"
+        page.keyboard.press("Enter")
+        assert not s.switch().is_checked() and s.everything_stored() == [0, 0, "", 0]
+        assert page.evaluate("document.activeElement.id") == "belonging-remember", "focus was lost"
+        assert not s.problems, s.problems
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_axe_finds_no_violations_on_the_progress_page_and_a_chapter_with_earlier_answers(browser, site_url, viewport):
+    s = Session(browser, site_url, viewport)
+    try:
+        s.open(CHAPTER)
+        _turn_on(s)
+        _answer_and_predict(s)
+        s.reload()
+        pages = [("chapter", Axe().run(s.page, options=WCAG))]
+        s.switch().click()  # the confirmation dialog, open
+        pages.append(("dialog", Axe().run(s.page, options=WCAG)))
+        s.page.keyboard.press("Escape")
+        s.open(PROGRESS)
+        s.page.locator("#belonging-progress-erase").click()  # the message region, filled
+        pages.append(("progress", Axe().run(s.page, options=WCAG)))
+        s.page.emulate_media(color_scheme="dark")
+        s.page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+        s.page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
+        pages.append(("progress, dark", Axe().run(s.page, options=WCAG)))
+        found = [f"{where}: {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+                 for where, result in pages for v in result.response["violations"]]
+        assert not found, "\n".join(found)
+        overflow = s.page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+        assert not overflow, "the progress page is wider than the screen"
+    finally:
+        s.close()
