@@ -12,22 +12,11 @@
   function start() {
     var links = Array.prototype.slice.call(document.querySelectorAll(SELECTOR))
       .filter(function (a) { return a.querySelector(".std-term"); });
-    if (!links.length || !source) return;
-    if (location.protocol === "file:") { loadScript(links); return; }
-    if (!window.fetch) return;
+    if (!links.length || !source || !window.fetch) return;
     fetch(source, { credentials: "same-origin" })
       .then(function (r) { return r.ok ? r.json() : {}; })
       .then(function (definitions) { setUp(links, definitions); })
       .catch(function () { /* the links still work as plain links */ });
-  }
-
-  // Opened from disk (the offline copy, `make offline`), a page may not fetch() a file, but it
-  // may run one: scripts/make_offline.py writes the same definitions as glossary-terms.js.
-  function loadScript(links) {
-    var tag = document.createElement("script");
-    tag.src = source.replace(/\.json$/, ".js");
-    tag.onload = function () { if (window.BELONGING_GLOSSARY) setUp(links, window.BELONGING_GLOSSARY); };
-    document.head.appendChild(tag);
   }
 
   function setUp(links, definitions) {

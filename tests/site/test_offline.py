@@ -74,13 +74,20 @@ def test_every_local_link_and_file_resolves_to_a_file_in_the_folder(folder):
     assert not missing, "\n".join(sorted(set(missing))[:20])
 
 
-def test_the_offline_copy_needs_no_fetch(folder, built_site):
-    definitions = json.loads((built_site / make_offline.GLOSSARY_JSON).read_text("utf-8"))
-    script = (folder / "_static" / "glossary-terms.js").read_text("utf-8")
-    assert json.loads(script.split("=", 1)[1].strip().rstrip(";")) == definitions
+def test_the_offline_copy_answers_fetch_from_its_own_data(folder, built_site):
+    """Every page loads the shim before any other script, and the shim holds every data file."""
+    shim = (folder / make_offline.SHIM).read_text("utf-8")
+    for path in sorted((built_site / "_static").glob("*.json")):
+        assert json.dumps(json.loads(path.read_text("utf-8")), ensure_ascii=False, sort_keys=True)[1:-1] in shim, path.name
+    for path in toc_pages():
+        if (folder / path).is_file():
+            head = (folder / path).read_text("utf-8").split("</head>", 1)[0]
+            first = re.search(r"<script[^>]*>", head)
+            assert first and make_offline.SHIM in first.group(0), f"{path}: the shim is not its first script"
     assert make_offline.SUMMARY_OFF in (folder / make_offline.OPTIONS).read_text("utf-8")
     assert make_offline.SUMMARY_ON in (built_site / make_offline.OPTIONS).read_text("utf-8"), \
         "the site itself keeps its search summaries"
+    assert "belonging-offline" not in (built_site / "intro.html").read_text("utf-8"), "the site itself is unchanged"
 
 
 class DiskReader:
@@ -164,7 +171,7 @@ def test_a_chapter_works_from_disk(reader, folder):
     page.wait_for_timeout(50)
     assert question.locator(".Feedback").inner_text().strip(), "the quiz gave no feedback"
 
-    definitions = json.loads((folder / make_offline.GLOSSARY_JSON).read_text("utf-8"))
+    definitions = json.loads((folder / "_static" / "glossary-terms.json").read_text("utf-8"))
     term = page.locator('a.reference.internal[href*="glossary.html#term-"]').first
     term.focus()
     tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
