@@ -133,6 +133,21 @@
   // Paper (belonging-print.css): nobody can press "Reveal" on paper, so before printing each
   // predict-first prompt gets its reveal in a block that only print shows; and figures not yet
   // drawn are drawn if plotly.js is already here (those still loading print as their summary).
+  // A drawn figure is as wide as the screen's column, often wider than the paper's, and plotly's
+  // SVG would be cut off: a viewBox lets print scale it to the paper (removed after printing,
+  // because plotly redraws at new sizes on screen).
+  function fitToPaper(on) {
+    Array.prototype.forEach.call(document.querySelectorAll(".belonging-plot[data-state=rendered] .svg-container"),
+      function (box) {
+        var width = box.offsetWidth, height = box.offsetHeight;
+        if (on) { box.style.setProperty("--belonging-plot-ratio", width + " / " + height); }
+        Array.prototype.forEach.call(box.querySelectorAll("svg.main-svg"), function (svg) {
+          if (on) { svg.setAttribute("viewBox", "0 0 " + width + " " + height); }
+          else { svg.removeAttribute("viewBox"); }
+        });
+      });
+  }
+
   function preparePrint() {
     Array.prototype.forEach.call(document.querySelectorAll(".belonging-predict"), function (box) {
       var template = box.querySelector("template");
@@ -144,8 +159,10 @@
       box.appendChild(reveal);
     });
     if (window.Plotly) { Array.prototype.forEach.call(document.querySelectorAll(".belonging-plot"), draw); }
+    fitToPaper(true);
   }
   window.addEventListener("beforeprint", preparePrint);
+  window.addEventListener("afterprint", function () { fitToPaper(false); });
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
   else { start(); }
