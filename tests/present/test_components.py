@@ -24,12 +24,10 @@ def test_predict_has_a_labelled_choice_for_every_option_and_keeps_the_answer_hid
 
 def test_predict_names_and_links_the_figure_it_is_about():
     html = predict("t2", "Q?", ["a", "b"], reveal="r", figure="t2-figure", figure_title="Belonging & time").data
-    about = html.split('<p class="belonging-predict-figure">', 1)[1].split("</p>", 1)[0]
+    about = html.split('<p class="belonging-predict-figure" id="predict-t2-figure">', 1)[1].split("</p>", 1)[0]
     assert about == 'This prediction is about the figure <a href="#t2-figure">Belonging &amp; time</a>.'
-    # the prompt comes before the options, and the revealed text points back to the figure
-    assert html.index("belonging-predict-figure") < html.index("<fieldset>")
-    template = html.split("<template>", 1)[1].split("</template>", 1)[0]
-    assert '<a href="#t2-figure">Belonging &amp; time</a>' in template
+    # named just above the prompt's card, before the options
+    assert html.index("belonging-predict-figure") < html.index('<section class="belonging-predict"')
 
 
 @pytest.mark.parametrize("kwargs", [

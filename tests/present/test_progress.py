@@ -79,3 +79,16 @@ def test_the_page_carries_its_data_and_script_and_no_network_or_storage_code():
     assert 'id="belonging-my-progress"' in html and "BelongingProgress" in html
     for forbidden in ("fetch(", "XMLHttpRequest", "localStorage", "sessionStorage", "document.cookie", "indexedDB"):
         assert forbidden not in html
+
+
+def test_the_privacy_notes_name_the_one_entry_the_store_uses():
+    """README, the welcome page and the progress page tell readers what to look for in their
+    browser's storage: it must be the entry belonging-progress.js really writes."""
+    script = (ROOT / "book" / "_static" / "belonging-progress.js").read_text("utf-8")
+    edition = re.search(r'var EDITION = "(\d{4})";', script).group(1)
+    assert 'var KEY = "belonging-progress-" + EDITION;' in script
+    for doc in ("README.md", "book/intro.md", "book/progress.md"):
+        text = " ".join((ROOT / doc).read_text("utf-8").split())
+        assert f"`belonging-progress-{edition}`" in text, doc
+        assert "Remember my answers on this device" in text, doc
+        assert "never what you wrote" in text, doc

@@ -100,19 +100,20 @@ def predict(key: str, question: str, options: list[str], reveal: str, *,
         f'<label for="{box}-{i}"><span>{html.escape(text)}</span></label></div>'
         for i, text in enumerate(options)
     )
-    about, go_to = "", ""
+    # The figure's link sits just above the prompt's card, not in it: inside, the card holds
+    # only its own controls (options and Reveal), which keyboard tests operate one by one.
+    about = ""
     if figure is not None:
         link = f'<a href="#{figure}">{html.escape(figure_title.strip())}</a>'
-        about = f'<p class="belonging-predict-figure">This prediction is about the figure {link}.</p>\n'
-        go_to = f'<p>Now look at the figure {link} and check.</p>'
+        about = f'<p class="belonging-predict-figure" id="{box}-figure">This prediction is about the figure {link}.</p>\n'
     body = (
-        f'<section class="belonging-predict" id="{box}" aria-labelledby="{box}-legend">\n'
         f"{about}"
+        f'<section class="belonging-predict" id="{box}" aria-labelledby="{box}-legend">\n'
         f'<fieldset><legend id="{box}-legend"><strong>Predict first.</strong> {html.escape(question)}</legend>\n'
         f"{items}\n</fieldset>\n"
         f'<button type="button" class="belonging-button">Reveal</button>\n'
         f'<div class="belonging-predict-result" aria-live="polite" tabindex="-1" hidden></div>\n'
-        f"<template><p><strong>The figure shows:</strong> {html.escape(reveal)}</p>{go_to}</template>\n"
+        f"<template><p><strong>The figure shows:</strong> {html.escape(reveal)}</p></template>\n"
         f"</section>\n"
     )
     return HTML(body + _PREDICT_SCRIPT % {"id": box, "key": key})
