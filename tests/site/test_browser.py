@@ -2,21 +2,25 @@
 
 Fails on: a console error, a failed local request, any request to another host, a plotly
 figure that does not render, a slider that changes nothing, a quiz that does not answer a
-click or a key press, a predict-first prompt that does not reveal, an axe-core violation
-of WCAG 2.1 A/AA.
+click or a key press, a predict-first prompt that does not reveal, a Content-Security-Policy
+refusal. axe-core runs on every page at three widths in both themes in test_accessibility.py.
 """
 from __future__ import annotations
 
 from urllib.parse import urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from conftest import HTML, PREBUILT, toc_pages
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}  # the sidebar exists only on wide screens
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa",
+                                              "best-practice"]}}
+#: The browser reports some refusals only as a DOM event (a blocked eval, for one), not in the
+#: console: this puts every refusal in the console, where the tests look for errors.
+REPORT_CSP = ("document.addEventListener('securitypolicyviolation', e => console.error("
+              "'Content-Security-Policy refused ' + e.effectiveDirective + ': ' + (e.blockedURI || 'inline')));")
 
 
 def _page_paths():
@@ -30,6 +34,7 @@ class Reader:
     def __init__(self, browser, base: str, path: str, viewport: dict = PHONE):
         self.problems: list[str] = []
         self.context = browser.new_context(viewport=viewport)
+        self.context.add_init_script(REPORT_CSP)
         host = urlparse(base).netloc
         self.context.route("**/*", lambda route: self._route(route, host))
         self.page = self.context.new_page()
@@ -104,8 +109,6 @@ def test_page_works_for_a_reader(reader):
             question.query_selector(".MCButton").click()
         page.wait_for_timeout(50)
         assert feedback.inner_text().strip(), f"quiz question {i + 1} gave no feedback"
-    if questions:
-        page.wait_for_timeout(1000)  # answered buttons animate to their final colours; check those
 
     # Privacy: after every control on the page has been used, nothing is stored (the reader has
     # not asked: "Remember my answers on this device" is there, and off) and no cookie is set.
@@ -116,24 +119,8 @@ def test_page_works_for_a_reader(reader):
     assert stored == [0, 0, "", []], f"the page stored something without being asked: {stored}"
     assert not reader.context.cookies()
 
-    # The page's own requests and console, checked before axe is injected: axe fetches
-    # stylesheets itself and resolves their @imports against the page URL (404s of its own).
+    # The page's own requests and console (a Content-Security-Policy refusal is a console error).
     assert not reader.problems, "\n".join(reader.problems)
-    results = Axe().run(page, options=WCAG)
-    violations = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-                  for v in results.response["violations"]]
-    assert not violations, "\n".join(violations)
-
-    # The theme follows the reader's dark-mode preference: check the same page in dark.
-    page.emulate_media(color_scheme="dark")
-    page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
-    # The theme fades colours between modes; judge the settled colours, as a reader sees them.
-    page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
-    page.wait_for_timeout(100)
-    dark = Axe().run(page, options=WCAG)
-    violations = [f"dark mode: {v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
-                  for v in dark.response["violations"]]
-    assert not violations, "\n".join(violations)
 
 
 def test_theme_switch_still_remembers_a_choice_the_reader_makes(browser, site_url):

@@ -1,0 +1,272 @@
+"""Accessibility and privacy of every page, at three widths and in both colour themes.
+
+Every page the table of contents lists is opened at 360 px (a small phone), 768 px (a tablet,
+where the theme's layout changes) and 1280 px (a laptop, with the sidebar), in the light and
+the dark theme, and must show:
+
+* no axe-core violation of WCAG 2.2 A/AA or of axe's best practices, with every figure drawn
+  (and its slider added) and every component used (predictions revealed, quiz questions
+  answered: their feedback colours and texts);
+* no request to another host, no failed request, no console error (a Content-Security-Policy
+  refusal is a console error: the site is served with the policy `make serve` sends);
+* no cookie and nothing in localStorage, sessionStorage or IndexedDB, before or after using
+  the page.
+
+The theme is chosen the way a reader's browser chooses it: the context reports a light or dark
+colour-scheme preference and the theme's own script applies it (data-theme on <html>), so no
+storage is written to pick a theme. One browser context per width and theme is reused for every
+page, which keeps this to one navigation and one axe run per page and setting, and axe runs in
+the six settings side by side.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import HTML, PREBUILT, toc_pages
+from test_browser import REPORT_CSP
+
+AXE_SCRIPT = Axe().axe_script
+
+WIDTHS = {"360px": {"width": 360, "height": 780}, "768px": {"width": 768, "height": 1024},
+          "1280px": {"width": 1280, "height": 900}}
+THEMES = ("light", "dark")
+#: WCAG 2.2 A and AA (axe tags every earlier version's rules too) and Deque's best practices.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
+AXE = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+#: The theme fades colours between modes and jupyterquiz animates answered buttons; judge the
+#: settled colours a reader sees, without waiting for either.
+SETTLED = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def _page_paths():
+    return [p for p in toc_pages() if not PREBUILT or (HTML / p).is_file()]
+
+
+class Setting:
+    """One browser context (a width and a theme) that visits page after page."""
+
+    def __init__(self, browser, base: str, width: str, theme: str):
+        self.width, self.theme = width, theme
+        self.problems: list[str] = []
+        self.context = browser.new_context(viewport=WIDTHS[width], color_scheme=theme)
+        self.context.add_init_script(REPORT_CSP)
+        host = urlparse(base).netloc
+        self.context.route("**/*", lambda route: self._route(route, host))
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+
+    def _route(self, route, host):
+        url = urlparse(route.request.url)
+        if url.scheme in ("data", "blob") or url.netloc == host:
+            route.continue_()
+        else:
+            self.problems.append(f"request to another host: {route.request.url}")
+            route.abort()
+
+
+@pytest.fixture(scope="module")
+def settings(browser, site_url):
+    """The six settings, opened once for the whole module and reused page after page."""
+    opened = [Setting(browser, site_url, w, t) for w in WIDTHS for t in THEMES]
+    yield {(s.width, s.theme): s for s in opened}
+    for setting in opened:
+        setting.context.close()
+
+
+def _draw_figures(page) -> list[str]:
+    """Figures are drawn as they near the viewport; draw every one (its slider is added then)."""
+    failed = []
+    for plot in page.query_selector_all(".belonging-plot"):
+        plot.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "el => ['rendered', 'failed'].includes(el.getAttribute('data-state'))", arg=plot, timeout=20000)
+        if plot.get_attribute("data-state") != "rendered":
+            failed.append(f"figure {plot.get_attribute('id')} did not render")
+    return failed
+
+
+def _use_components(page):
+    """Reveal every prediction and answer every quiz question (the first option shown)."""
+    for box in page.query_selector_all(".belonging-predict"):
+        box.query_selector("input[type=radio]").check()
+        box.query_selector("button").click()
+    for question in page.query_selector_all(".Quiz"):
+        question.query_selector(".MCButton").click()
+
+
+NOTHING_STORED = ([0, 0, "", []], [])
+
+
+def _stored(setting: Setting):
+    return setting.page.evaluate("async () => [localStorage.length, sessionStorage.length, document.cookie, "
+                                 "(await indexedDB.databases()).map(d => d.name)]"), setting.context.cookies()
+
+
+# axe runs in the page; started in all six settings before any result is awaited, so the six
+# renderer processes check the page side by side instead of one after another.
+START_AXE = "options => { window.__axe = null; axe.run(document, options).then(r => { window.__axe = r.violations; }," \
+            " e => { window.__axe = [{id: 'axe-error', impact: 'n/a', help: String(e), nodes: []}]; }); }"
+
+
+def _open(setting: Setting, site_url: str, path: str) -> list[str]:
+    """Load the page, draw and use it as a reader would; return what went wrong."""
+    page, label = setting.page, f"{setting.width}, {setting.theme}"
+    setting.problems.clear()
+    # The search page is judged with results shown (searching must not store the words either).
+    page.goto(f"{site_url}/{path}" + ("?q=belonging" if path == "search.html" else ""), wait_until="load")
+    found = []
+    if page.evaluate("document.documentElement.dataset.theme") != setting.theme:
+        found.append("the theme ignored the reader's colour-scheme preference")
+    if path == "search.html":
+        page.wait_for_selector("#search-results ul.search li", timeout=20000)
+    found += _draw_figures(page)
+    page.add_style_tag(content=SETTLED)
+    if _stored(setting) != NOTHING_STORED:
+        found.append(f"the page stored something on first load: {_stored(setting)}")
+    # Used as a reader would: the answered and revealed states are the ones with the most
+    # colours and text to judge, and the unused options remain beside them.
+    _use_components(page)
+    if _stored(setting) != NOTHING_STORED:
+        found.append(f"using the page stored something unasked: {_stored(setting)}")
+    # The page's own requests and console, before axe is injected: axe fetches stylesheets
+    # itself and resolves their @imports against the page URL (404s of its own).
+    found += setting.problems
+    return [f"{label}: {f}" for f in found]
+
+
+@pytest.mark.parametrize("path", _page_paths())
+def test_page_is_accessible_and_private(settings, site_url, path):
+    found = []
+    for setting in settings.values():
+        found += _open(setting, site_url, path)
+        setting.page.evaluate(AXE_SCRIPT)
+        setting.page.evaluate(START_AXE, AXE)
+    for setting in settings.values():
+        setting.page.wait_for_function("() => window.__axe !== null", timeout=120000)
+        found += [f"{setting.width}, {setting.theme}: {v['id']} ({v['impact']}): {v['help']} — "
+                  f"{[n['target'] for n in v['nodes'][:4]]}" for v in setting.page.evaluate("window.__axe")]
+    assert not found, f"{path}:\n" + "\n".join(found)
+
+
+def test_the_dark_theme_changes_colours(settings, site_url):
+    """Guards the theme parametrisation: the dark setting really draws a dark page."""
+    colours = {}
+    for theme in THEMES:
+        page = settings["1280px", theme].page
+        page.goto(f"{site_url}/intro.html", wait_until="load")
+        colours[theme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert colours["light"] != colours["dark"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Keyboard alone
+
+#: Everything a keyboard user should be able to reach on the rendered page: links, buttons,
+#: form controls, disclosure summaries and anything the page made focusable, when it is
+#: rendered (not inside a closed <details>, a hidden menu or the phone's closed sidebar).
+#: A radio group is one Tab stop, so it counts as reached when any of its radios is.
+STOPS = """() => {
+  const found = {};
+  document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]').forEach((el, i) => {
+    if (el.matches(':disabled') || el.tabIndex < 0 || el.closest('[inert]')) { return; }
+    if (!el.checkVisibility({visibilityProperty: true})) { return; }
+    el.dataset.stop = el.type === 'radio' ? 'radio:' + el.name : 'stop-' + i;
+    found[el.dataset.stop] = el.outerHTML.slice(0, 120);
+  });
+  return found;
+}"""
+FOCUSED = """() => { const el = document.activeElement;
+  return el && el !== document.body ? (el.dataset.stop || 'unlisted: ' + el.outerHTML.slice(0, 120)) : null; }"""
+#: What a focus indicator changes: the outline, shadow, border, background, colour or underline
+#: of the element, of its first child (the theme rings a toggle's icon) or of its label or card.
+LOOK = """el => [el, el.firstElementChild, el.parentElement, el.parentElement && el.parentElement.parentElement].filter(Boolean)
+  .map(e => { const s = getComputedStyle(e);
+    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderColor, s.backgroundColor,
+            s.color, s.textDecorationLine].join(' '); }).join(' | ')"""
+RENDERED = "e => e.isConnected && !e.matches(':disabled') && e.checkVisibility({visibilityProperty: true})"
+KEYBOARD_PAGES = [("chapters/01-what-belonging-is.html", "1280px"), ("chapters/01-what-belonging-is.html", "360px"),
+                  ("chapters/04-when-the-need-goes-unmet.html", "1280px"),
+                  ("chapters/12-a-lifelong-pursuit.html", "1280px")]
+
+
+def _operate(page, stop: str) -> str | None:
+    """Use the focused control with keys alone; return what did not respond, if anything."""
+    el = page.evaluate_handle("document.activeElement")
+    kind = el.evaluate("""e => e.closest('.Quiz') ? 'quiz' : e.closest('.belonging-predict') ?
+      (e.type === 'radio' ? 'predict-option' : 'reveal') : e.type === 'range' ? 'slider' :
+      e.matches('.bd-article .toggle-button') ? 'toggle' : null""")
+    if kind == "slider":
+        before = el.evaluate("e => e.getAttribute('aria-valuetext')")
+        page.keyboard.press("ArrowLeft" if el.evaluate("e => e.value === e.max") else "ArrowRight")
+        if el.evaluate("e => e.getAttribute('aria-valuetext')") == before:
+            return f"{stop}: the arrow keys did not move the slider"
+    elif kind == "predict-option":
+        page.keyboard.press("Space")
+        page.keyboard.press("ArrowDown")  # the second option: arrows move within the group
+        if not page.evaluate("document.activeElement.checked"):
+            return f"{stop}: Space and the arrow keys did not choose a prediction"
+    elif kind == "reveal":
+        page.keyboard.press("Enter")
+        shown = el.evaluate("e => { const r = e.closest('.belonging-predict').querySelector('.belonging-predict-result');"
+                            " return !r.hidden && r.innerText.trim().length > 0; }")
+        if not shown:
+            return f"{stop}: Enter on Reveal showed no result"
+    elif kind == "quiz":
+        page.keyboard.press("Space")
+        if not el.evaluate("e => e.closest('.Quiz').querySelector('.Feedback').innerText.trim()"):
+            return f"{stop}: Space on a quiz option gave no feedback"
+    elif kind == "toggle":
+        page.keyboard.press("Enter")
+        opened = el.evaluate("e => !e.classList.contains('toggle-button-hidden')")
+        page.keyboard.press("Enter")  # closed again, so the walk does not change course
+        if not opened:
+            return f"{stop}: Enter did not open the hidden solution"
+    return None
+
+
+@pytest.mark.parametrize("path, width", KEYBOARD_PAGES, ids=[f"{p.split('/')[-1][:2]}-{w}" for p, w in KEYBOARD_PAGES])
+def test_keyboard_alone_reaches_and_operates_every_control(settings, site_url, path, width):
+    """Tab from the top of the page to its end: every control is reached, shows where the focus
+    is, and the course's controls (sliders, predictions, Reveal, quiz options, solutions) work
+    with the keys a keyboard user would press; Shift+Tab goes back from each of them."""
+    page = settings[width, "light"].page
+    page.goto(f"{site_url}/{path}", wait_until="load")
+    _draw_figures(page)
+    page.add_style_tag(content=SETTLED)
+    page.evaluate("window.scrollTo(0, 0)")
+    expected = page.evaluate(STOPS)
+    reached, unseen, broken, previous, previous_look = [], [], [], None, None
+    previous_stop = None
+    for _ in range(1000):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        if stop is None or stop in reached[:1]:
+            break  # past the last stop: focus has left the page or wrapped round
+        if previous_look is not None and previous.evaluate(RENDERED) and page.evaluate(LOOK, previous) == previous_look[1]:
+            unseen.append(previous_look[0])
+        focused = page.evaluate_handle("document.activeElement")
+        previous_stop, previous = previous, focused
+        previous_look = (stop, page.evaluate(LOOK, focused))
+        reached.append(stop)
+        problem = _operate(page, stop)
+        if problem:
+            broken.append(problem)
+        elif len(reached) > 1 and page.evaluate("!!document.activeElement.closest('.bd-article')") \
+                and page.evaluate(FOCUSED) == stop and previous_stop.evaluate(RENDERED):
+            # (not where using the control moved the focus on, or hid the stop before it)
+            page.keyboard.press("Shift+Tab")
+            back = page.evaluate(FOCUSED)
+            page.keyboard.press("Tab")
+            if back != reached[-2] or page.evaluate(FOCUSED) != stop:
+                broken.append(f"{stop}: Shift+Tab went to {back}, not back to {reached[-2]}")
+    missing = [html for stop, html in expected.items() if stop not in reached]
+    assert len(reached) > 30, f"the walk stopped early: {reached}"
+    assert not missing, "never reached by Tab:\n" + "\n".join(missing)
+    assert not unseen, "no visible focus indicator:\n" + "\n".join(expected.get(s, s) for s in unseen)
+    assert not broken, "\n".join(broken)
