@@ -10,7 +10,9 @@ on the progress page at phone and desktop widths, or on a chapter showing earlie
 """
 from __future__ import annotations
 
+import html
 import json
+import re
 from urllib.parse import urlparse
 
 import pytest
@@ -29,7 +31,7 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
                                               "best-practice"]}}
 BANK = json.loads((ROOT / "book" / "quizzes" / f"{SLUG}.json").read_text("utf-8"))["questions"]
 SINGLE = next(i for i, q in enumerate(BANK) if q["type"] == "multiple_choice")
-SELECT_ALL = next(i for i, q in enumerate(BANK) if q["type"] == "many_choice")
+SELECT_ALL, OTHER_SELECT_ALL = [i for i, q in enumerate(BANK) if q["type"] == "many_choice"][:2]
 
 pytestmark = pytest.mark.skipif(
     HTML.is_dir() and not ((HTML / CHAPTER).is_file() and (HTML / PROGRESS).is_file()),
@@ -159,6 +161,15 @@ def test_an_answer_and_a_prediction_survive_a_reload(reader):
     chosen = box.locator("input[type=radio]").nth(1)
     assert chosen.is_checked() and chosen.is_disabled(), "the kept prediction can be changed after the reveal"
 
+    # A select-all question counts as right once every right option is chosen, and not before.
+    other = question_key(SLUG, BANK[OTHER_SELECT_ALL]["question"])
+    rights = s.page.locator(f".Quiz[data-qnum='{OTHER_SELECT_ALL}'] .MCButton[data-correct='true']")
+    assert rights.count() >= 2
+    for i in range(rights.count()):
+        assert other not in s.stored()["quiz"], "a select-all question was scored before it was finished"
+        rights.nth(i).click()
+    assert s.stored()["quiz"][other]["correct"] is True
+
     # Answering the single-answer question again on a later visit counts a second attempt.
     s.answer(SINGLE, right=False)
     assert s.stored()["quiz"][single]["attempts"] == 2 and s.stored()["quiz"][single]["correct"] is False
@@ -183,6 +194,28 @@ def test_a_prediction_names_its_figure_and_the_link_lands_on_it(reader):
             assert title and title.startswith(link.inner_text()), (key, title)
             link.click()
             assert s.page.evaluate("location.hash") == anchor
+
+
+def test_every_prediction_links_to_the_figure_it_names(built_site):
+    """On every built chapter, each predict-first prompt's link points at an anchor on the page,
+    and the first figure after that anchor carries the title the link names."""
+    checked = 0
+    for chapter in chapter_index(ROOT / "book"):
+        path = built_site / chapter["href"]
+        page = path.read_text("utf-8") if path.is_file() else ""
+        if "belonging-predict" not in page:
+            continue  # a preview that did not execute this chapter
+        for key in chapter["predictions"]:
+            about = re.search(rf'<p class="belonging-predict-figure" id="predict-{key}-figure">'
+                              r'This prediction is about the figure <a href="#([a-z0-9-]+)">([^<]+)</a>', page)
+            assert about, f"{chapter['slug']}: prompt {key} names no figure"
+            anchor, named = about.group(1), html.unescape(about.group(2))
+            target = page.find(f'id="{anchor}"')
+            assert target >= 0, f"{chapter['slug']}: no element with id {anchor}"
+            title = re.compile(r'class="belonging-explorable-title"[^>]*><strong>([^<]+)</strong>').search(page, target)
+            assert title and html.unescape(title.group(1)).startswith(named), (key, named, title and title.group(1))
+            checked += 1
+    assert checked, "no chapter with predict-first prompts in this build"
 
 
 def test_reflections_keep_only_which_prompts_were_written_in(browser, site_url):
