@@ -97,3 +97,12 @@ def test_the_crawl_sees_the_pages_links(built_site, page):
     """Guards the crawl against silently parsing nothing: a page's many links are seen."""
     urls = [u for _, u in _parse(built_site / page).urls]
     assert sum("#" in u for u in urls) >= 5 and sum(u.endswith(".css") for u in urls) >= 1
+
+
+def test_every_page_links_the_accessibility_statement_in_its_footer(built_site):
+    """The statement is one click from anywhere (its link resolves: see the crawl above)."""
+    missing = [str(p.relative_to(built_site)) for p in html_pages(built_site)
+               if p.name not in ("index.html", "accessibility.html")  # a redirect; the statement itself
+               and not any(u.split("#")[0].endswith("accessibility.html") for _, u in _parse(p).urls)]
+    assert (built_site / "accessibility.html").is_file() and not missing, missing
+    assert "Text CC BY 4.0" in (built_site / "intro.html").read_text("utf-8"), "the footer text is missing"
