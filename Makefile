@@ -10,7 +10,7 @@ PORT   ?= 8000
 # Three on two cores: the exercise tests mostly wait on kernels and subprocesses, not the CPU.
 TEST_JOBS ?= 3
 
-.PHONY: help install build serve test bench lab exercises lms mutation clean
+.PHONY: help install build serve test bench lab exercises assignments grade lms mutation clean
 
 help:
 	@echo "make serve      build the course and serve it at http://127.0.0.1:$(PORT)"
@@ -22,6 +22,8 @@ help:
 	@echo "make pdf        print the whole course, contents and quiz answers included, to dist/the-need-to-belong.pdf"
 	@echo "make offline    zip the site to read straight from disk, no server: dist/the-need-to-belong-offline.zip"
 	@echo "make exercises  regenerate learner notebooks and autograders from their sources"
+	@echo "make assignments  write dist/assignments/NN-slug/: student and solution notebooks, autograder zip, README"
+	@echo "make grade CHAPTER=01 SUBMISSIONS=dir  grade a folder of submitted notebooks into grades-01.csv"
 	@echo "make lms        export quizzes and exam banks (GIFT, QTI 1.2) and one Common Cartridge of the course to lms/;"
 	@echo "                its chapter links use BASE_URL=https://your.site/path/ (default http://127.0.0.1:8000/)"
 	@echo "make mutation   mutation-test the models (15-20 min on 2 cores; not part of make test)"
@@ -74,6 +76,18 @@ lab: install
 
 exercises: install
 	$(BIN)/python -m belonging.exercises.generate
+
+assignments: install
+	$(BIN)/python -m belonging.exercises.generate --dist dist/assignments
+
+# One chapter's autograder (built first if missing) grades every .ipynb in SUBMISSIONS.
+CHAPTER ?= 01
+SUBMISSIONS ?= submissions
+grade: install
+	@test -n "$$(ls dist/assignments/$(CHAPTER)-*/autograder.zip 2>/dev/null)" \
+	  || $(BIN)/python -m belonging.exercises.generate --dist dist/assignments $(CHAPTER)
+	$(BIN)/python -m belonging.exercises.grade $$(ls dist/assignments/$(CHAPTER)-*/autograder.zip) \
+	  $(SUBMISSIONS) --out grades-$(CHAPTER).csv
 
 lms: install
 	$(BIN)/python -m belonging.present.lms

@@ -3,7 +3,8 @@ instructor's exercise key quotes the model's numbers."""
 from pathlib import Path
 
 from belonging import needs
-from belonging.exercises import CORRECT, ch03
+from belonging.exercises import CORRECT, RECORDED, ch03
+from belonging.exercises.generate import hidden_tests
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,7 +41,7 @@ def test_q3_accepts_the_first_level_where_belonging_counts_and_rejects_its_neigh
 
 
 def test_q4_accepts_independent_contributions_only():
-    assert ch03.check_q4(" (B) ") == CORRECT
+    assert ch03.check_q4(" (B) ") == RECORDED and hidden_tests("03")["q4"]["key"] == "b"
     assert ch03.check_q4("a") != CORRECT and ch03.check_q4("c") != CORRECT
 
 

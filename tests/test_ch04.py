@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from belonging import mortality, ostracism
-from belonging.exercises import CORRECT, ch04
+from belonging.exercises import CORRECT, RECORDED, ch04
+from belonging.exercises.generate import hidden_tests
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "04-when-the-need-goes-unmet"
@@ -66,9 +67,9 @@ def test_q3_accepts_the_odds_ratio_conversion_and_explains_the_misreadings():
 
 
 def test_q4_accepts_the_association_reading_only():
-    assert ch04.check_q4(" (B) ") == CORRECT
-    assert "odds" in ch04.check_q4("a")
-    assert "reverse causation" in ch04.check_q4("c")
+    assert ch04.check_q4(" (B) ") == RECORDED and hidden_tests("04")["q4"]["key"] == "b"
+    assert "odds" in hidden_tests("04")["q4"]["failure_message"]
+    assert "reverse causation" in hidden_tests("04")["q4"]["failure_message"]
 
 
 def _fmt(value: float, digits: int) -> str:

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from belonging import alone_lonely as m
-from belonging.exercises import CORRECT, ch05
+from belonging.exercises import CORRECT, RECORDED, ch05
+from belonging.exercises.generate import hidden_tests
 from belonging.exercises._feedback import BLANK
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,10 +44,9 @@ def test_q2_accepts_the_uniform_correlation_and_spots_a_half_done_setting():
 def test_q3_follows_the_direction_the_model_shows():
     low, high = m.sweep("desire_spread", [0.0, 0.5])
     assert high < low  # the chapter's claim: more varied wants weaken the link
-    assert ch05.check_q3(" (B) ") == CORRECT
-    for wrong in ("a", "c"):
-        message = ch05.check_q3(wrong)
-        assert message != CORRECT and f"{low:.2f}" in message
+    # The package only checks the form; the hidden test computes the key from the same sweep.
+    assert ch05.check_q3(" (B) ") == RECORDED and ch05.check_q3("c") == RECORDED
+    assert '"b" if _rs[1] < _rs[0] else "a"' in hidden_tests("05")["q3"]["code"]
 
 
 def test_q4_accepts_the_share_and_catches_percentages_and_the_other_share():
@@ -59,8 +59,8 @@ def test_q4_accepts_the_share_and_catches_percentages_and_the_other_share():
 
 
 def test_q5_accepts_only_the_mechanism_reading():
-    assert ch05.check_q5("c") == CORRECT
-    assert "not fitted" in ch05.check_q5("a")
+    assert ch05.check_q5("c") == RECORDED and hidden_tests("05")["q5"]["key"] == "c"
+    assert "not fitted" in hidden_tests("05")["q5"]["failure_message"]
     assert ch05.check_q5("b") != CORRECT
 
 

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, strategies as st
 from nbclient import NotebookClient
 
-from belonging.exercises import CORRECT, ch01
-from belonging.exercises.generate import EXERCISES, SOURCES, normalised, otter_assign
+from belonging.exercises import CORRECT, RECORDED, ch01
+from belonging.exercises.generate import EXERCISES, SOURCES, hidden_tests, otter_assign
 
 SOURCE_FILES = sorted(SOURCES.glob("[0-9][0-9]-*.ipynb"))
 
@@ -60,17 +60,36 @@ def test_every_source_has_a_checked_in_learner_copy_and_check_module():
         assert CHECKS[source.stem] is not None, f"no belonging.exercises.ch{source.stem[:2]} module"
 
 
-def test_checked_in_learner_copy_matches_a_fresh_generation(generated):
+def test_checked_in_copies_are_byte_for_byte_a_fresh_generation(generated):
+    """The committed copies came from an earlier generation: equal bytes mean regeneration is
+    stable (cell ids included), so `make exercises` leaves an unchanged chapter untouched."""
     source, learner, solution, _ = generated
-    assert normalised(EXERCISES / source.name) == normalised(learner), "run `make exercises` and commit"
-    assert normalised(EXERCISES / "solutions" / source.name) == normalised(solution)
+    assert (EXERCISES / source.name).read_bytes() == learner.read_bytes(), "run `make exercises` and commit"
+    assert (EXERCISES / "solutions" / source.name).read_bytes() == solution.read_bytes()
 
 
-def test_learner_copy_has_no_solutions(generated):
-    source, learner, _, _ = generated
+def test_learner_copy_has_no_solutions_hidden_tests_or_answer_keys(generated):
+    source, learner, solution, _ = generated
     text = learner.read_text("utf-8")
     assert "# SOLUTION" not in text and "BEGIN SOLUTION" not in text
     assert "= ..." in text
+    hidden = hidden_tests(source.stem[:2])
+    tests = json.loads(solution.read_text("utf-8"))["metadata"]["otter"]["tests"]
+    assert set(hidden) == set(tests), "every question needs a hidden test"
+    learner_tests = json.loads(text)["metadata"]["otter"]["tests"]
+    for name, test in tests.items():
+        cases = test["suites"][0]["cases"]
+        assert [c["points"] for c in cases if not c["hidden"]] == [0], f"{name}: the public check is not the grade"
+        for case in (c for c in cases if c["hidden"]):
+            assert case["points"] > 0
+            assert case["code"] not in text and "run_path" not in text and '"hidden": true' not in text
+            assert not case.get("failure_message") or case["failure_message"] not in text
+        assert all(not c["hidden"] for c in learner_tests[name]["suites"][0]["cases"])
+        key = hidden[name]["key"]
+        if key:  # the letter as the hidden test passes it, and its explanation, nowhere a student sees
+            checks = (Path(CHECKS[source.stem].__file__)).read_text("utf-8")
+            for shown in (text, checks):
+                assert f'"{name}", "abc", "{key}"' not in shown and hidden[name]["failure_message"] not in shown
 
 
 def test_solutions_pass_every_check(generated, tmp_path):
@@ -79,10 +98,35 @@ def test_solutions_pass_every_check(generated, tmp_path):
     assert possible > 0 and got == possible
 
 
-def test_blank_learner_copy_scores_zero(generated, tmp_path):
-    _, learner, _, zip_path = generated
-    got, possible = total(otter_score(zip_path, learner, tmp_path / "blank"))
+#: Appended to a blank learner copy: every public check of the chapter, and the model functions
+#: it calls, are made to say "Correct!", as a student who read the package might.
+OVERRIDE = """
+import importlib
+from belonging.exercises import CORRECT as _C, RECORDED as _R
+_checks = importlib.import_module("belonging.exercises.ch{nn}")
+for _name in dir(_checks):
+    if _name.startswith("check_"):
+        _pass = _R if getattr(_checks, _name)("a") == _R else _C  # what its public test expects
+        setattr(_checks, _name, lambda answer, _p=_pass: _p)
+        globals()[_name] = getattr(_checks, _name)
+"""
+
+
+def test_blank_copy_that_overrides_the_checks_passes_them_but_scores_zero(generated, tmp_path):
+    """One run covers both: a blank notebook grades to zero without crashing, and overriding
+    the public checks (which it does: they all pass) earns nothing on the hidden tests."""
+    source, learner, _, zip_path = generated
+    nb = nbformat.read(learner, as_version=4)
+    # Right after otter's first cell: each question is graded when its grader.check cell runs.
+    nb.cells.insert(1, nbformat.v4.new_code_cell(OVERRIDE.format(nn=source.stem[:2])))
+    cheat = tmp_path / source.name
+    nbformat.write(nb, cheat)
+    results = otter_score(zip_path, cheat, tmp_path / "cheat")
+    got, possible = total(results)
     assert possible > 0 and got == 0
+    public = next(t for t in results["tests"] if t.get("name") == "Public Tests")["output"]
+    questions = [t for t in results["tests"] if "max_score" in t]
+    assert public.count("All test cases passed") == len(questions), public[:1500]
 
 
 #: Wrong answers of every kind a learner might type.
@@ -157,8 +201,9 @@ def test_chapter_one_checks_accept_the_right_answers_computed_from_the_model():
     fewest = min(c for c in range(29) if homeostat.steady_state(c, 0.0) >= 0.6)
     assert ch01.check_q2(fewest) == CORRECT and ch01.check_q2(fewest + 1) != CORRECT
     assert ch01.check_q2(fewest - 1) != CORRECT
-    assert ch01.check_q3(" (A) ") == CORRECT and ch01.check_q3("b") != CORRECT
-    assert ch01.check_q4("B") == CORRECT and ch01.check_q4("a") != CORRECT
+    # Multiple choice: the package only checks the form; the key is the hidden tests'.
+    assert ch01.check_q3(" (A) ") == RECORDED == ch01.check_q3("b") and ch01.check_q3("z") != RECORDED
+    assert ch01.check_q4("B") == RECORDED and hidden_tests("01")["q4"]["key"] == "b"
 
 
 def test_live_panels_are_left_out_of_grading():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import homeostat
-from . import CORRECT
+from . import CORRECT, RECORDED
 from ._feedback import BLANK, as_choice, as_number, describe, is_blank
 
 
@@ -51,29 +51,24 @@ def check_q2(answer: Any) -> str:
 
 
 def check_q3(answer: Any) -> str:
-    """Which change raises long-run belonging more? (a) 0→3 contacts/week, (b) 7→14."""
+    """Which change raises long-run belonging more? (a) 0→3 contacts/week, (b) 7→14.
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "ab")
-    if choice is None:
+    if as_choice(answer, "ab") is None:
         return f'q3 should be the letter "a" or "b"; you gave {describe(answer)}.'
-    if choice == "a":
-        return CORRECT
-    return ("Compare the two differences with steady_state: the first few contacts add far more than the "
-            "next seven. That is satiation: the need is for a minimum quantity, not for ever more.")
+    return RECORDED
 
 
 def check_q4(answer: Any) -> str:
-    """Substitution: what does the model predict after a close friend moves away?"""
+    """Substitution: what does the model predict after a close friend moves away?
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    if choice == "b":
-        return CORRECT
-    if choice == "a":
-        return ("In the model any stable bond feeds the same need, so a new friendship can restore it: "
-                "that is substitution (Baumeister & Leary, 1995).")
-    return ("Belonging does not stay where it was: without contact it fades, even with a stable bond. "
-            "Run the substitution cell and look at the days after the move.")
+    return RECORDED

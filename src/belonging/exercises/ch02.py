@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import survival
-from . import CORRECT
+from . import CORRECT, RECORDED
 from ._feedback import BLANK, as_choice, as_number, describe, is_blank
 
 #: Variabilities the learner compares in q3.
@@ -104,19 +104,15 @@ def check_q3(answer: Any) -> str:
 
 
 def check_q4(answer: Any) -> str:
-    """Why the gap shrinks when food becomes very erratic."""
+    """Why the gap shrinks when food becomes very erratic.
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    if choice == "b":
-        return CORRECT
-    if choice == "a":
-        return ("The model has no quarrels or conflict at all: groups and loners face the same luck and "
-                "differ only in sharing. Look at what the loners' line is doing at high variability.")
-    return ("Sharing still helps at high variability (compare the two lines at 3.0): the groups do better "
-            "than loners. The gap shrinks for another reason: look at how many loners are left to lose.")
+    return RECORDED
 
 
 def check_q5(answer: Any) -> str:

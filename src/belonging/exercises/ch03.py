@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import needs
-from . import CORRECT
+from . import CORRECT, RECORDED
 from ._feedback import BLANK, as_choice, as_number, describe, is_blank
 
 #: The grid of basic-needs levels q3 asks about: 0, 0.05, ..., 1.
@@ -80,16 +80,12 @@ def check_q3(answer: Any) -> str:
 
 
 def check_q4(answer: Any) -> str:
-    """Which hypothesis matches Tay & Diener (2011)?"""
+    """Which hypothesis matches Tay & Diener (2011)?
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    if choice == "b":
-        return CORRECT
-    if choice == "a":
-        return ("Under the strict hierarchy, what belonging adds depends on basic needs. Tay and Diener found each "
-                "need's link with well-being was largely independent of whether other needs were met.")
-    return ("Tay and Diener found that meeting needs went with higher well-being in every world region, so the "
-            "needs do matter. The question is whether they matter independently.")
+    return RECORDED

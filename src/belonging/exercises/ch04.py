@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import mortality, ostracism
-from . import CORRECT
+from . import CORRECT, RECORDED
 from ._feedback import BLANK, as_choice, as_number, describe, is_blank
 
 #: Throws in the standard game the questions ask about.
@@ -126,17 +126,12 @@ def check_q3(answer: Any) -> str:
 
 
 def check_q4(answer: Any) -> str:
-    """What the 2015 odds ratio of 1.26 for loneliness means."""
+    """What the 2015 odds ratio of 1.26 for loneliness means.
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    if choice == "b":
-        return CORRECT
-    if choice == "a":
-        return ("An odds ratio multiplies odds, not probabilities, and it compares groups over a follow-up "
-                "period, not per year. 1.26 is not a 26% higher chance of dying.")
-    return ("Adjusting for some confounds makes a purely spurious link less likely, but the studies are "
-            "observational: unmeasured confounds and reverse causation (illness leading to loneliness) "
-            "are not ruled out, so they cannot prove cause.")
+    return RECORDED

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import alone_lonely
-from . import CORRECT
+from . import CORRECT, RECORDED
 from ._feedback import BLANK, as_choice, as_number, describe, is_blank
 
 TOLERANCE = 0.01
@@ -72,21 +72,15 @@ def check_q2(answer: Any) -> str:
 
 
 def check_q3(answer: Any) -> str:
-    """As people differ more in what they want, the correlation (a) rises (b) falls (c) is unchanged."""
+    """As people differ more in what they want, the correlation (a) rises (b) falls (c) is unchanged.
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q3 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    rs = alone_lonely.sweep("desire_spread", [0.0, 0.5])
-    expected = "b" if rs[1] < rs[0] else "a"
-    if choice == expected:
-        return CORRECT
-    if choice == "c":
-        return (f"Try it: m.sweep('desire_spread', [0, 0.5]) gives {rs[0]:.2f} and {rs[1]:.2f}. Hours alone "
-                "stay the same, but loneliness depends on what each person wants.")
-    return (f"Check with m.sweep('desire_spread', [0, 0.5]): {rs[0]:.2f} then {rs[1]:.2f}. The same hours "
-            "alone leave some people short and others content.")
+    return RECORDED
 
 
 def check_q4(answer: Any) -> str:
@@ -110,16 +104,12 @@ def check_q4(answer: Any) -> str:
 
 
 def check_q5(answer: Any) -> str:
-    """What the model's correlation of about 0.39 does and does not show."""
+    """What the model's correlation of about 0.39 does and does not show.
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q5 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    if choice == "c":
-        return CORRECT
-    if choice == "a":
-        return ("The model was not fitted to survey data: its settings were chosen to show the idea, so it "
-                "makes no prediction about the size of a real correlation.")
-    return ("A correlation of about 0.4 is not zero, and in the model contact clearly matters. "
-            "It is only part of the story, alongside quality and what people want.")
+    return RECORDED

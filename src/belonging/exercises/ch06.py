@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import network
-from . import CORRECT
+from . import CORRECT, RECORDED
 from ._feedback import BLANK, as_choice, as_number, describe, is_blank
 
 #: The pooled run that q4 reads (the settings of the chapter's explorable at contagion 0.8).
@@ -65,19 +65,15 @@ def check_q2(answer: Any) -> str:
 
 
 def check_q3(answer: Any) -> str:
-    """Why does a single network with no contagion show clustering above 1?"""
+    """Why does a single network with no contagion show clustering above 1?
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q3 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    if choice == "b":
-        return CORRECT
-    if choice == "a":
-        return ("At contagion 0 nobody's loneliness depends on anyone else's, so nothing can spread. "
-                "Try a few other seeds: the value moves around 1.")
-    return ("The model has no homophily: ties are made without regard to anyone's loneliness. "
-            "Try a few other seeds and watch the value move around 1.")
+    return RECORDED
 
 
 def _first_near_chance() -> int | None:
@@ -109,14 +105,12 @@ def check_q4(answer: Any) -> str:
 
 
 def check_q5(answer: Any) -> str:
-    """Which explanation can one snapshot of a real network rule out? (none of them)"""
+    """Which explanation can one snapshot of a real network rule out?
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abcd")
-    if choice is None:
+    if as_choice(answer, "abcd") is None:
         return f'q5 should be one of the letters "a", "b", "c" or "d"; you gave {describe(answer)}.'
-    if choice == "d":
-        return CORRECT
-    named = {"a": "contagion", "b": "homophily", "c": "a shared environment"}[choice]
-    return (f"A single snapshot cannot rule out {named}: contagion, homophily and a shared environment "
-            "all put lonely people near each other, so the same clustering fits each of them.")
+    return RECORDED

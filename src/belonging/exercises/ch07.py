@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import risk_regulation as rr
-from . import CORRECT
+from . import CORRECT, RECORDED
 from ._feedback import BLANK, as_choice, as_number, describe, is_blank
 
 #: The runs q2 and q3 count: one per seed, 0 to 19.
@@ -101,16 +101,12 @@ def check_q3(answer: Any) -> str:
 
 
 def check_q4(answer: Any) -> str:
-    """Why the default run ends self-protective while other runs from 0.5 end secure."""
+    """Why the default run ends self-protective while other runs from 0.5 end secure.
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    if choice == "b":
-        return CORRECT
-    if choice == "a":
-        return ("Every run here has the same partner, with the same baseline warmth of 0.6. Only the seed, "
-                "the chance order of ambiguous episodes, differs.")
-    return ("Runs that start at 0.5 do settle: look at run.basin for a few seeds. They end in one loop or "
-            "the other, not in between.")
+    return RECORDED

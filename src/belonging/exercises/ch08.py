@@ -8,7 +8,7 @@ import math
 from typing import Any
 
 from .. import friendship
-from . import CORRECT
+from . import CORRECT, RECORDED
 from ._feedback import BLANK, as_choice, as_number, describe, is_blank
 
 #: Weeks in the school year used in q3.
@@ -86,16 +86,12 @@ def check_q3(answer: Any) -> str:
 
 
 def check_q4(answer: Any) -> str:
-    """Where the school-time weight of 0.4 comes from."""
+    """Where the school-time weight of 0.4 comes from.
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    if choice == "b":
-        return CORRECT
-    if choice == "a":
-        return ("Hall reported that hours at work or school counted for less than leisure, or not reliably, "
-                "but he published no weight. The 0.4 is the model's assumption.")
-    return ("The model counts school hours for less, not more: 0.4 of a leisure hour. Hall found that "
-            "leisure time predicted closeness.")
+    return RECORDED

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from .. import loneliness_loop
-from . import CORRECT
+from . import CORRECT, RECORDED
 from ._feedback import BLANK, as_choice, as_number, describe, is_blank
 
 #: Person B in the chapter's figures: the same seed as ``present.loneliness_loop.STORY_SEED``.
@@ -105,16 +105,12 @@ def check_q3(answer: Any) -> str:
 
 
 def check_q4(answer: Any) -> str:
-    """Why do B's interactions really go worse than A's in the model? (b) vigilance cools B's warmth."""
+    """Why do B's interactions really go worse than A's in the model?
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    if choice == "b":
-        return CORRECT
-    if choice == "a":
-        return ("In the model everyone starts with the same warmth (BASE_WARMTH): nobody lacks skill. "
-                "Only vigilance lowers warmth, following Knowles et al. (2015).")
-    return ("A and B live in the same environment with the same friendliness and the same luck. "
-            "Look at run.warmth for each of them.")
+    return RECORDED

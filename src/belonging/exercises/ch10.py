@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import loneliness_loop
-from . import CORRECT
+from . import CORRECT, RECORDED
 from ._feedback import BLANK, as_choice, as_number, describe, is_blank
 
 HIGH_BIAS = 0.7
@@ -122,16 +122,12 @@ def check_q3(answer: Any) -> str:
 
 
 def check_q4(answer: Any) -> str:
-    """Walton et al. (2023): where did the social-belonging intervention work? (b)"""
+    """Walton et al. (2023): where did the social-belonging intervention work?
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    if choice == "b":
-        return CORRECT
-    if choice == "a":
-        return ("The study was designed to ask where the intervention works, and the answer was not "
-                "'everywhere alike': the setting made the difference.")
-    return ("The gains were largest for students in groups that had historically progressed at lower rates, "
-            "not for students already sure they belonged. Reread the question about the setting.")
+    return RECORDED

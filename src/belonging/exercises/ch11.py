@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import convoy, support, weak_ties
-from . import CORRECT
+from . import CORRECT, RECORDED
 from ._feedback import BLANK, as_choice, as_number, describe, is_blank
 
 #: q1 compares the convoy at these two ages.
@@ -107,13 +107,12 @@ def check_q3(answer: Any) -> str:
 
 
 def check_q4(answer: Any) -> str:
-    """Which measure shows buffering (Cohen & Wills 1985)?"""
+    """Which measure shows buffering (Cohen & Wills 1985)?
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    if choice == "b":
-        return CORRECT
-    return ("That measures integration: how many and how varied someone's ties are. In Cohen and Wills's review "
-            "such measures tended to show main effects; buffering showed up with perceived available support.")
+    return RECORDED

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import convoy
-from . import CORRECT
+from . import CORRECT, RECORDED
 from ._feedback import BLANK, as_choice, as_number, describe, is_blank
 
 YOUNG, OLD = 25, 80
@@ -103,16 +103,12 @@ def check_q3(answer: Any) -> str:
 
 
 def check_q4(answer: Any) -> str:
-    """What the research says a smaller network in later life means."""
+    """What the research says a smaller network in later life means.
+
+    Checks the form only: the answer key is only in the autograder's hidden tests.
+    """
     if is_blank(answer):
         return BLANK
-    choice = as_choice(answer, "abc")
-    if choice is None:
+    if as_choice(answer, "abc") is None:
         return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    if choice == "b":
-        return CORRECT
-    if choice == "a":
-        return ("The research finds the losses mostly among peripheral partners, with close ties stable and "
-                "feelings about them more positive: not a sign of rejection.")
-    return ("Network size is a weak guide to loneliness, and in later life the number of close friends, which goes "
-            "with well-being, is unrelated to age.")
+    return RECORDED

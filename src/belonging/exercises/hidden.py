@@ -1,0 +1,87 @@
+"""What the hidden tests in the autograder call, from the copy of the package inside the zip.
+
+A submission runs in the same kernel as the tests that grade it, so it can redefine anything it
+can reach: the check functions, ``belonging.exercises.chNN`` in ``sys.modules``, even the model
+functions. The hidden tests therefore never use an object the notebook could have touched. Each
+test runs this file afresh (``runpy.run_path``, nothing cached), and it loads the model and the
+checks again from the package files bundled in the autograder zip, under a private name, so the
+expected values are computed by the model itself. Answers are copied into plain ``int``,
+``float`` or ``str`` first, so an answer object cannot pretend to equal whatever it is compared
+with.
+
+This is not a sandbox: a notebook can still replace standard-library functions or read the test
+files from disk while it is graded. It stops the override that matters in practice, redefining
+the checks, and every such attempt shows in the submitted notebook for the instructor to see.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import numbers
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+#: The copy of ``belonging`` this file belongs to (``grading/belonging`` in the autograder).
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def model(name: str):
+    """A fresh copy of ``belonging.<name>`` (``"homeostat"``, ``"exercises.ch01"``) from the files."""
+    private = f"_belonging_hidden_{uuid.uuid4().hex}"
+    spec = importlib.util.spec_from_file_location(private, PACKAGE / "__init__.py",
+                                                  submodule_search_locations=[str(PACKAGE)])
+    package = importlib.util.module_from_spec(spec)
+    sys.modules[private] = package
+    try:
+        spec.loader.exec_module(package)
+        return importlib.import_module(f"{private}.{name}")
+    finally:  # the loaded functions keep their own globals; nothing private is left behind
+        for key in [k for k in sys.modules if k == private or k.startswith(private + ".")]:
+            del sys.modules[key]
+
+
+def plain(value: Any) -> Any:
+    """The answer as a built-in value; anything else becomes None, which no check accepts."""
+    if isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int):
+        return int.__int__(value)  # the base method: a subclass cannot change the number
+    if isinstance(value, float):
+        return float.__float__(value)
+    if isinstance(value, str):
+        return str.__str__(value)
+    if isinstance(value, numbers.Integral):  # NumPy integers
+        return int(value)
+    if isinstance(value, numbers.Real):  # other real number types
+        return float(value)
+    return None
+
+
+def _answer(namespace: dict, question: str) -> tuple[bool, Any]:
+    if question not in namespace:
+        return False, (f"{question} was never set: the cell that sets it did not run, "
+                       "or a cell above it stopped with an error.")
+    return True, plain(namespace[question])
+
+
+def mark(namespace: dict, chapter: str, question: str) -> bool | str:
+    """True if the fresh check for ``question`` accepts the answer, else the reason why not."""
+    found, answer = _answer(namespace, question)
+    if not found:
+        return answer
+    checks = model(f"exercises.{chapter}")
+    message = getattr(checks, f"check_{question}")(answer)
+    return True if message == checks.CORRECT else f"{question}: {message}"
+
+
+def choice(namespace: dict, question: str, options: str, key: str) -> bool | str:
+    """True if the answer is the option ``key``; the key lives only in the hidden test."""
+    found, answer = _answer(namespace, question)
+    if not found:
+        return answer
+    letter = model("exercises._feedback").as_choice(answer, options)
+    if letter is None:
+        return f"{question}: not one of the letters {', '.join(options)}."
+    return True if letter == key else f"{question}: ({letter}) is not the answer."
