@@ -207,7 +207,7 @@ def write_assignment(source: Path, folder: Path, learner: Path, solution: Path, 
 
 def readme(stem: str, title: str, points: dict[str, float]) -> str:
     marks = ", ".join(f"{q} ({p:g})" for q, p in points.items())
-    return f"""# {title}: assignment kit
+    return f"""# Assignment kit: {title}
 
 | file | what it is | who gets it |
 | --- | --- | --- |
