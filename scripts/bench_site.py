@@ -160,12 +160,12 @@ def row(result: Result) -> str:
 
     kind = result.kind
     size_mark = " " if result.kilobytes <= KB_MAX[kind] else "!"
-    return (f"{result.page:<52} {kind:<7} {cell('performance', PERFORMANCE_MIN[kind])} "
+    return (f"{result.page:<58} {kind:<7} {cell('performance', PERFORMANCE_MIN[kind])} "
             f"{cell('accessibility', OTHER_SCORE_MIN)} {cell('best-practices', OTHER_SCORE_MIN)} "
             f"{cell('seo', OTHER_SCORE_MIN)} {result.kilobytes:>6.0f} ≤{KB_MAX[kind]:<3d}{size_mark}")
 
 
-HEADER = (f"{'page':<52} {'kind':<7} {'performance':<12} {'accessibility':<12} {'best pract.':<12} "
+HEADER = (f"{'page':<58} {'kind':<7} {'performance':<12} {'accessibility':<12} {'best pract.':<12} "
           f"{'SEO':<12} {'KB transferred':<14}")
 
 
