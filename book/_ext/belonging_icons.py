@@ -94,8 +94,9 @@ def _mask(image: str) -> str:
 
 #: How an icon is drawn: its box filled with the text colour, cut out by the icon's shape.
 #: The page's own font, because Chromium fetches a box's font for its line metrics even when
-#: the box has no text.
+#: the box has no text; printed too, although browsers leave backgrounds out of print by default.
 _DRAW = ("font-family:inherit;display:inline-block;background-color:currentColor;"
+         "-webkit-print-color-adjust:exact;print-color-adjust:exact;"
          "-webkit-mask-repeat:no-repeat;mask-repeat:no-repeat;-webkit-mask-position:center;mask-position:center;"
          "-webkit-mask-size:contain;mask-size:contain;-webkit-mask-origin:content-box;mask-origin:content-box;"
          "-webkit-mask-clip:content-box;mask-clip:content-box")
