@@ -280,11 +280,16 @@
       document.body.appendChild(dialog);
     }
     var count = summary();
-    dialog.querySelector("p").textContent = (count
+    var question = (count
       ? "This erases everything this browser keeps for the course: " + count + " saved " + (count === 1 ? "entry" : "entries") +
         " (quiz answers, predictions, reflections you finished and review dates). "
       : "This erases the course's entry in this browser. ") +
-      "Nothing else is stored, so nothing is left behind. To keep a copy, cancel and use Export on the My progress page.";
+      "Nothing else of your answers is kept, so nothing is left behind. To keep a copy, cancel and use Export on the My progress page.";
+    if (typeof dialog.showModal !== "function") {  // a browser without <dialog>: its own confirm box
+      done(window.confirm("Stop remembering your answers? " + question));
+      return;
+    }
+    dialog.querySelector("p").textContent = question;
     function finish(answer) {
       dialog.removeEventListener("close", onClose);
       done(answer);
