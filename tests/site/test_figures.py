@@ -2,10 +2,13 @@
 
 Explorables are drawn by plotly.js from data in the page; a screen reader, a reader with
 scripts off or a printed page gets the figure's title and its "What the figure shows" summary
-instead. Pure Python over the built HTML: <figure> elements, the plot containers, and images.
+instead. Pure Python over the built HTML: <figure> elements, the plot containers, images, and
+the colours each figure's data is drawn in.
 """
 from __future__ import annotations
 
+import json
+import re
 from html.parser import HTMLParser
 
 from test_links import html_pages
@@ -94,3 +97,48 @@ def test_every_figure_has_a_caption_and_a_text_summary(built_site):
     chapters = [p for p in html_pages(built_site) if p.parent.name == "chapters"]
     executed = [p for p in chapters if 'class="belonging-plot"' in p.read_text("utf-8")]
     assert plots >= len(executed), "fewer figures than executed chapters: the parser found none"
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_on_white(hex_colour: str) -> float:
+    return 1.05 / (_luminance(hex_colour) + 0.05)
+
+
+FIGURE_DATA = re.compile(r'<script type="application/json" id="(explorable-[^"]+)-data">(.*?)</script>', re.S)
+
+
+def trace_colours(figure: dict) -> set[str]:
+    """The colours that draw a figure's data: its lines, markers and bars."""
+    found = set()
+    for trace in figure.get("data", []):
+        for part in ("line", "marker"):
+            colour = (trace.get(part) or {}).get("color")
+            if isinstance(colour, str) and colour.startswith("#") and len(colour) == 7:
+                found.add(colour.upper())
+    return found
+
+
+def test_contrast_is_measured_as_wcag_defines_it():
+    assert round(contrast_on_white("#000000"), 1) == 21.0 and round(contrast_on_white("#FFFFFF"), 1) == 1.0
+    assert round(contrast_on_white("#767676"), 1) == 4.5  # the well-known lightest AA grey on white
+
+
+def test_every_line_marker_and_bar_stands_out_from_the_white_figure(built_site):
+    """WCAG 1.4.11: the graphics a reader needs (the data) have at least 3:1 contrast against
+    the figure's white background. Axe cannot see inside plotly's drawing, so this reads the
+    figures' data as the page ships it."""
+    weak, seen = {}, set()
+    for page in html_pages(built_site):
+        for figure_id, data in FIGURE_DATA.findall(page.read_text("utf-8")):
+            colours = trace_colours(json.loads(data.replace("<\\/", "</")))
+            seen |= colours
+            faint = sorted(c for c in colours if contrast_on_white(c) < 3)
+            if faint:
+                weak[f"{page.relative_to(built_site)} {figure_id}"] = faint
+    assert not weak, weak
+    assert len(seen) >= 3, "the figures' colours were not found"

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from .. import mortality as data
 from .explorable import Explorable, slider_figure, static_figure
-from .palette import REFERENCE, colour
+from .palette import BLACK, REFERENCE, colour
 from .panel import LivePanel, slider
 
 BASELINES = [0.30, 0.50, 0.70, 0.80, 0.90, 0.95]
@@ -191,7 +191,7 @@ def table_forest_plot() -> Explorable:
         type="scatter", mode="markers",
         name="2015, adjusted: odds of death for the isolated, lonely or alone (CI not verified)",
         x=[r.odds_ratio for r in later], y=[f"{_SHORT_2015[r.label]} (2015)" for r in later],
-        marker=dict(color=colour(6), size=11, symbol="diamond-open", line=dict(width=2)),
+        marker=dict(color=BLACK, size=11, symbol="diamond-open", line=dict(width=2)),
         hovertemplate="%{y}: OR %{x:.2f}<extra></extra>",
     ))
     return static_figure(

@@ -1,8 +1,10 @@
 """One colour-blind-safe palette for every figure in the course.
 
-Okabe & Ito's eight colours, reordered so that the first ones have enough contrast
-against a white background for thin lines (yellow comes last). Lines also cycle
-through dash styles, so no figure relies on colour alone.
+Okabe & Ito's eight colours, reordered so that the first five have at least 3:1 contrast
+against the figures' white background, as WCAG 1.4.11 asks of lines, markers and bars a
+reader needs (black is fifth; orange, sky blue and yellow, all under 3:1, come last and
+should not carry data). Lines also cycle through dash styles, so no figure relies on
+colour alone.
 """
 from __future__ import annotations
 
@@ -11,11 +13,12 @@ COLOURS = (
     "#D55E00",  # vermillion
     "#009E73",  # bluish green
     "#CC79A7",  # reddish purple
+    "#000000",  # black
     "#E69F00",  # orange
     "#56B4E9",  # sky blue
-    "#000000",  # black
     "#F0E442",  # yellow
 )
+BLACK = COLOURS[4]
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash", "longdashdot")
 REFERENCE = "#595959"  # grey for set points and reference lines (7:1 on white)
 SHADE = "#e6e6e6"      # light grey for gridlines and shaded periods (never carries meaning alone)

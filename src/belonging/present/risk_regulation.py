@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from .. import risk_regulation as model
 from .explorable import Explorable, slider_figure, static_figure
-from .palette import COLOURS, REFERENCE
+from .palette import BLACK, COLOURS, REFERENCE
 from .panel import LivePanel, int_slider, slider
 
 EPISODES = 80
@@ -20,7 +20,7 @@ HELP_SEED = 1
 BASIN_STYLE = {
     "secure": dict(color=COLOURS[0], dash="solid", width=2),
     "self-protective": dict(color=COLOURS[1], dash="dash", width=2),
-    "undecided": dict(color=COLOURS[6], dash="dot", width=2),
+    "undecided": dict(color=BLACK, dash="dot", width=2),
 }
 LEGEND_NAMES = {
     "secure": "Ends in the secure loop",

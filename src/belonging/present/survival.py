@@ -5,7 +5,7 @@ import plotly.graph_objects as go
 
 from .. import survival as model
 from .explorable import Explorable, slider_figure, static_figure
-from .palette import colour
+from .palette import BLACK, colour
 from .panel import LivePanel, int_slider, slider
 
 GROUP = 5
@@ -115,7 +115,7 @@ def gap_explorable() -> Explorable:
             dict(x=cvs, y=sweep["loners"], name="Loners: share alive at the end"),
             dict(x=cvs, y=sweep["gap"][size], name="Advantage of sharing (groups minus loners)"),
             dict(x=[peak_cv], y=[peak_gap], name=f"Largest advantage (variability {peak_cv:.1f})",
-                 mode="markers", marker=dict(size=13, symbol="diamond", color=colour(6))),  # black
+                 mode="markers", marker=dict(size=13, symbol="diamond", color=BLACK)),
         ]
 
     def pct(x: float) -> str:
