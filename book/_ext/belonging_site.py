@@ -102,9 +102,8 @@ def _defer_scripts(app, pagename, templatename, context, doctree) -> None:
     block rendering (about 4.9 s of a phone's first paint, measured with Lighthouse).
     ``defer`` keeps their order and still runs them before DOMContentLoaded."""
     files = context.get("script_files")
-    if not isinstance(files, list) or pagename == "search":
-        # The search page loads searchtools.js blocking, and it needs doctools.js first.
-        return
+    if not isinstance(files, list):
+        return  # (the search page defers its search scripts too: book/_templates/search.html)
     for i, js in enumerate(files):
         if not isinstance(js, _JavaScript) or not js.filename or js.filename in KEEP_BLOCKING:
             continue
