@@ -42,7 +42,13 @@ NEEDS = {
     "design-tabs.js": ("sd-tab",),
     "sphinx-design.min.css": ("sd-",),
     "exercise.css": ("exercise", "solution"),
+    "belonging-review.js": ('id="belonging-review"',),
+    "belonging-review.css": ('id="belonging-review"',),
 }
+
+#: Stylesheets that only matter on paper: linked with media="print", so they never hold up the
+#: first paint on screen (the browser still fetches them, at low priority, for printing).
+PRINT_ONLY = {"belonging-print.css"}
 
 
 def needed(filename: str, body: str) -> bool:
@@ -57,6 +63,14 @@ def _drop_unused_assets(app, pagename, templatename, context, doctree) -> None:
         if isinstance(files, list):
             context[key] = [f for f in files
                             if not (isinstance(f, kind) and f.filename and not needed(f.filename, body))]
+    context["css_files"] = [_print_only(f) for f in context.get("css_files") or []]
+
+
+def _print_only(css):
+    if not isinstance(css, _CascadingStyleSheet) or Path(str(css.filename)).name not in PRINT_ONLY:
+        return css
+    attributes = {**dict(css.attributes), "media": "print"}
+    return _CascadingStyleSheet(css.filename, priority=css.priority, **attributes)
 
 
 #: Sphinx's search code and the whole search index (see the module docstring).

@@ -202,3 +202,12 @@ def test_header_controls_show_their_icons_and_have_names(browser, site_url, widt
     finally:
         page.close()
     assert not [url for url in requested if "fontawesome" in url or "/webfonts/" in url], requested
+
+
+def test_the_print_stylesheet_never_holds_up_the_screen(built_site):
+    """belonging-print.css matters only on paper: linked media="print" on every page (a plain
+    link would block every first paint for rules that never apply on screen)."""
+    for page in PAGES:
+        links = re.findall(r"<link[^>]*belonging-print\.css[^>]*>", (built_site / page).read_text("utf-8"))
+        assert links, f"{page} does not link the print stylesheet"
+        assert all('media="print"' in link for link in links), f"{page}: {links}"
