@@ -25,6 +25,18 @@
     var hideTimer = null;
     var lastPointer = "mouse";
 
+    // Tooltips live in one labelled landmark at the end of the page, so that all content is in
+    // a landmark (axe "region"); it is not positioned, so a tip's page coordinates still apply.
+    var box = null;
+    function holder() {
+      if (!box) {
+        box = document.createElement("aside");
+        box.setAttribute("aria-label", "Glossary definitions");
+        document.body.appendChild(box);
+      }
+      return box;
+    }
+
     function tipFor(key) {
       if (tips[key]) return tips[key];
       var tip = document.createElement("div");
@@ -35,7 +47,7 @@
       tip.textContent = definitions[key];
       tip.addEventListener("mouseenter", cancelHide);
       tip.addEventListener("mouseleave", scheduleHide);
-      document.body.appendChild(tip);
+      holder().appendChild(tip);
       tips[key] = tip;
       return tip;
     }
