@@ -29,13 +29,20 @@ def _check_module(stem: str):
 CHECKS = {s.stem: _check_module(s.stem) for s in SOURCE_FILES}
 
 
+#: One generation per chapter and worker for the whole session: a module-scoped fixture alone is
+#: torn down, and the chapter generated again, whenever a worker switches between chapters.
+_GENERATIONS: dict[str, tuple[Path, Path, Path, Path]] = {}
+
+
 # One chapter's tests share one generation, so under pytest-xdist they run on one worker.
 @pytest.fixture(scope="module", params=[pytest.param(s.name, marks=pytest.mark.xdist_group(s.stem), id=s.stem)
                                         for s in SOURCE_FILES])
 def generated(request, tmp_path_factory):
-    source = SOURCES / request.param
-    learner, solution, zip_path = otter_assign(source, tmp_path_factory.mktemp("dist") / "out")
-    return source, learner, solution, zip_path
+    if request.param not in _GENERATIONS:
+        source = SOURCES / request.param
+        learner, solution, zip_path = otter_assign(source, tmp_path_factory.mktemp("dist") / "out")
+        _GENERATIONS[request.param] = (source, learner, solution, zip_path)
+    return _GENERATIONS[request.param]
 
 
 def otter_score(zip_path: Path, notebook: Path, out: Path) -> dict:

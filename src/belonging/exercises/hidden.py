@@ -7,7 +7,8 @@ test runs this file afresh (``runpy.run_path``, nothing cached), and it loads th
 checks again from the package files bundled in the autograder zip, under a private name, so the
 expected values are computed by the model itself. Answers are copied into plain ``int``,
 ``float`` or ``str`` first, so an answer object cannot pretend to equal whatever it is compared
-with.
+with. (Where there is no ``grading/`` folder, as when an instructor runs ``grader.check`` in the
+solution copy, the tests load this file from the installed package instead, still afresh.)
 
 This is not a sandbox: a notebook can still replace standard-library functions or read the test
 files from disk while it is graded. It stops the override that matters in practice, redefining
