@@ -23,10 +23,8 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import os
 import posixpath
 import re
-import shutil
 import sys
 import tempfile
 import time
@@ -36,6 +34,9 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 from bs4 import BeautifulSoup, Tag
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ is not a package
+import chromium  # noqa: E402  (Debian's Chromium, launched as the site tests launch it)
 
 ROOT = Path(__file__).resolve().parents[1]
 BOOK = ROOT / "book"
@@ -363,19 +364,6 @@ FILL_NUMBERS = """numbers => {
 }"""
 
 
-#: The browser and flags the site tests use (tests/site/conftest.py): Debian's chromium, which
-#: Playwright drives as it is (Playwright's own browser download fails here).
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
 def start_pages(pdf: Path) -> dict[str, int]:
     """Page number (from 1) on which each named destination of the PDF lies."""
     from pypdf import PdfReader
@@ -439,9 +427,7 @@ def make_pdf(site: Path, out: Path, book: Path = BOOK, only: set[str] | None = N
         document = folder / PRINT_FILE
         draft = folder / "draft.pdf"
         with sync_playwright() as p:
-            path = chromium_path()
-            browser = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS) if path \
-                else p.chromium.launch(args=CHROMIUM_FLAGS)
+            browser = chromium.launch(p)
             text, pages = assemble(site, book=book, only=only)
             document.write_text(text, "utf-8")
             tab = open_document(browser, document)

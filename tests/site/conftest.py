@@ -10,19 +10,28 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))  # scripts/ is not a package
+import chromium  # noqa: E402  (one launch for the tests, make pdf and make bench-site)
 # BELONGING_SITE points the browser tests at an already built site (for example a chapter
 # preview from scripts/preview.py) instead of building the whole book.
 PREBUILT = os.environ.get("BELONGING_SITE")
 HTML = Path(PREBUILT).resolve() if PREBUILT else ROOT / "book" / "_build" / "html"
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+#: A phone and a laptop; the theme's sidebar exists only at the wider one.
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+#: axe-core's rules for WCAG 2.2 A and AA (with every earlier version's) and its best practices.
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa",
+                                              "best-practice"]}}
+#: The browser reports some refusals only as a DOM event (a blocked eval, for one), not in the
+#: console: this puts every refusal in the console, where the tests look for errors.
+REPORT_CSP = ("document.addEventListener('securitypolicyviolation', e => console.error("
+              "'Content-Security-Policy refused ' + e.effectiveDirective + ': ' + (e.blockedURI || 'inline')));")
 
 
 def toc_pages() -> list[str]:
@@ -107,14 +116,6 @@ def site_url(built_site: Path):
     server.shutdown()
 
 
-def chromium_path() -> str | None:
-    """Debian's chromium where it is installed (Playwright's own download fails here)."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
 @pytest.fixture(scope="module")
 def browser():
     """Closed after the browser tests: Playwright's sync API keeps an event loop in this
@@ -122,8 +123,39 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        path = chromium_path()
-        launched = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS) if path \
-            else p.chromium.launch(args=CHROMIUM_FLAGS)
+        launched = chromium.launch(p)
         yield launched
         launched.close()
+
+
+def guarded_context(browser, base: str, problems: list[str], **options):
+    """A browser context and its page on the site at `base`, noting what a reader would not see.
+
+    Every site test that opens a page uses this, so they all hold the pages to the same rules:
+    a request to another host is blocked and noted, and so are a console error (a
+    Content-Security-Policy refusal is made one by REPORT_CSP), an uncaught page error, a failed
+    request and an HTTP error status. `options` go to `browser.new_context` (viewport, touch,
+    downloads, time zone). Returns (context, page); the caller closes the context.
+    """
+    context = browser.new_context(**options)
+    context.add_init_script(REPORT_CSP)
+    host = urlparse(base).netloc
+
+    def keep_on_site(route):
+        url = urlparse(route.request.url)
+        if url.scheme in ("data", "blob") or url.netloc == host:
+            route.continue_()
+        else:
+            problems.append(f"request to another host: {route.request.url}")
+            route.abort()
+
+    context.route("**/*", keep_on_site)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    # ERR_ABORTED is a request the page stopped needing (a reload while plotly.js was loading);
+    # a request refused by the server or the network fails with another code.
+    page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
+            and problems.append(f"request failed: {r.url} ({r.failure})"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
+    return context, page

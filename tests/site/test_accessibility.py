@@ -6,7 +6,8 @@ the dark theme, and must show:
 
 * no axe-core violation of WCAG 2.2 A/AA or of axe's best practices, with every figure drawn
   (and its slider added) and every component used (predictions revealed, quiz questions
-  answered: their feedback colours and texts);
+  answered: their feedback colours and texts), and the theme's back-to-top button shown by
+  scrolling back up;
 * no request to another host, no failed request, no console error (a Content-Security-Policy
   refusal is a console error: the site is served with the policy `make serve` sends);
 * no cookie and nothing in localStorage, sessionStorage or IndexedDB, before or after using
@@ -15,18 +16,17 @@ the dark theme, and must show:
 The theme is chosen the way a reader's browser chooses it: the context reports a light or dark
 colour-scheme preference and the theme's own script applies it (data-theme on <html>), so no
 storage is written to pick a theme. One browser context per width and theme is reused for every
-page, which keeps this to one navigation and one axe run per page and setting, and axe runs in
-the six settings side by side.
+page, which keeps this to one navigation and one axe run per page and setting. Each width is a
+test of its own (under `make test`, an xdist group of its own: the three widths run on
+different workers), and within it axe checks the light and the dark page side by side.
 """
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from conftest import HTML, PREBUILT, toc_pages
-from test_browser import REPORT_CSP
+from conftest import HTML, PREBUILT, guarded_context, toc_pages
 
 AXE_SCRIPT = Axe().axe_script
 
@@ -51,31 +51,28 @@ class Setting:
     def __init__(self, browser, base: str, width: str, theme: str):
         self.width, self.theme = width, theme
         self.problems: list[str] = []
-        self.context = browser.new_context(viewport=WIDTHS[width], color_scheme=theme)
-        self.context.add_init_script(REPORT_CSP)
-        host = urlparse(base).netloc
-        self.context.route("**/*", lambda route: self._route(route, host))
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
-        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url}"))
-        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+        self.context, self.page = guarded_context(browser, base, self.problems,
+                                                  viewport=WIDTHS[width], color_scheme=theme)
 
-    def _route(self, route, host):
-        url = urlparse(route.request.url)
-        if url.scheme in ("data", "blob") or url.netloc == host:
-            route.continue_()
-        else:
-            self.problems.append(f"request to another host: {route.request.url}")
-            route.abort()
+
+class Settings(dict):
+    """The settings a worker has used, by (width, theme), each opened the first time it is asked
+    for and reused page after page (a worker may run only one width's tests)."""
+
+    def __init__(self, browser, base: str):
+        super().__init__()
+        self.browser, self.base = browser, base
+
+    def __missing__(self, key):
+        self[key] = Setting(self.browser, self.base, *key)
+        return self[key]
 
 
 @pytest.fixture(scope="module")
 def settings(browser, site_url):
-    """The six settings, opened once for the whole module and reused page after page."""
-    opened = [Setting(browser, site_url, w, t) for w in WIDTHS for t in THEMES]
-    yield {(s.width, s.theme): s for s in opened}
-    for setting in opened:
+    opened = Settings(browser, site_url)
+    yield opened
+    for setting in opened.values():
         setting.context.close()
 
 
@@ -89,6 +86,28 @@ def _draw_figures(page) -> list[str]:
         if plot.get_attribute("data-state") != "rendered":
             failed.append(f"figure {plot.get_attribute('id')} did not render")
     return failed
+
+
+#: The theme's "Back to top" button: shown (style.display "block") by the theme's script while a
+#: reader scrolls up, lower than the header; sphinx-book-theme's stylesheet keeps it hidden on
+#: wide screens, where the sidebar is.
+BACK_TO_TOP_SHOWN = """() => { const b = document.getElementById('pst-back-to-top');
+  return !b || b.style.display === 'block'; }"""
+
+
+def _show_back_to_top(page) -> list[str]:
+    """Scroll to the end and wheel back up, as a reader does, so axe also judges the back-to-top
+    button where it is shown, and the page with the pointer resting wherever it landed."""
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    if page.evaluate("window.scrollY") < 2 * page.evaluate("window.innerHeight"):
+        return []  # too short a page to need the button
+    page.wait_for_timeout(50)
+    page.mouse.wheel(0, -80)
+    try:
+        page.wait_for_function(BACK_TO_TOP_SHOWN, timeout=5000)
+    except PlaywrightTimeout:
+        return ["scrolling up did not show the back-to-top button"]
+    return []
 
 
 def _use_components(page):
@@ -108,7 +127,7 @@ def _stored(setting: Setting):
                                  "(await indexedDB.databases()).map(d => d.name)]"), setting.context.cookies()
 
 
-# axe runs in the page; started in all six settings before any result is awaited, so the six
+# axe runs in the page; started in both themes before either result is awaited, so the two
 # renderer processes check the page side by side instead of one after another.
 START_AXE = "options => { window.__axe = null; axe.run(document, options).then(r => { window.__axe = r.violations; }," \
             " e => { window.__axe = [{id: 'axe-error', impact: 'n/a', help: String(e), nodes: []}]; }); }"
@@ -134,6 +153,7 @@ def _open(setting: Setting, site_url: str, path: str) -> list[str]:
     _use_components(page)
     if _stored(setting) != NOTHING_STORED:
         found.append(f"using the page stored something unasked: {_stored(setting)}")
+    found += _show_back_to_top(page)
     # The page's own requests and console, before axe is injected: axe fetches stylesheets
     # itself and resolves their @imports against the page URL (404s of its own).
     found += setting.problems
@@ -141,13 +161,14 @@ def _open(setting: Setting, site_url: str, path: str) -> list[str]:
 
 
 @pytest.mark.parametrize("path", _page_paths())
-def test_page_is_accessible_and_private(settings, site_url, path):
-    found = []
-    for setting in settings.values():
+@pytest.mark.parametrize("width", WIDTHS)
+def test_page_is_accessible_and_private(settings, site_url, width, path):
+    found, themes = [], [settings[width, theme] for theme in THEMES]
+    for setting in themes:
         found += _open(setting, site_url, path)
         setting.page.evaluate(AXE_SCRIPT)
         setting.page.evaluate(START_AXE, AXE)
-    for setting in settings.values():
+    for setting in themes:
         setting.page.wait_for_function("() => window.__axe !== null", timeout=120000)
         found += [f"{setting.width}, {setting.theme}: {v['id']} ({v['impact']}): {v['help']} — "
                   f"{[n['target'] for n in v['nodes'][:4]]}" for v in setting.page.evaluate("window.__axe")]

@@ -7,20 +7,10 @@ refusal. axe-core runs on every page at three widths in both themes in test_acce
 """
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 import pytest
 
-from conftest import HTML, PREBUILT, toc_pages
+from conftest import DESKTOP, HTML, PHONE, PREBUILT, guarded_context, toc_pages
 
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}  # the sidebar exists only on wide screens
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa",
-                                              "best-practice"]}}
-#: The browser reports some refusals only as a DOM event (a blocked eval, for one), not in the
-#: console: this puts every refusal in the console, where the tests look for errors.
-REPORT_CSP = ("document.addEventListener('securitypolicyviolation', e => console.error("
-              "'Content-Security-Policy refused ' + e.effectiveDirective + ': ' + (e.blockedURI || 'inline')));")
 
 
 def _page_paths():
@@ -33,25 +23,9 @@ class Reader:
 
     def __init__(self, browser, base: str, path: str, viewport: dict = PHONE):
         self.problems: list[str] = []
-        self.context = browser.new_context(viewport=viewport)
-        self.context.add_init_script(REPORT_CSP)
-        host = urlparse(base).netloc
-        self.context.route("**/*", lambda route: self._route(route, host))
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
-        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url}"))
-        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+        self.context, self.page = guarded_context(browser, base, self.problems, viewport=viewport)
         self.page.goto(f"{base}/{path}")
         self.page.wait_for_load_state("networkidle")
-
-    def _route(self, route, host):
-        url = urlparse(route.request.url)
-        if url.scheme in ("data", "blob") or url.netloc == host:
-            route.continue_()
-        else:
-            self.problems.append(f"request to another host: {route.request.url}")
-            route.abort()
 
     def close(self):
         self.context.close()

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import HTML, PREBUILT, ROOT, toc_pages
-from test_browser import DESKTOP, PHONE, WCAG, Reader
+from conftest import DESKTOP, HTML, PHONE, PREBUILT, ROOT, WCAG, guarded_context, toc_pages
+from test_browser import Reader
 
 CHAPTERS = [p for p in toc_pages() if p.startswith("chapters/") and (not PREBUILT or (HTML / p).is_file())]
 PAGE = "chapters/01-what-belonging-is.html"
@@ -81,17 +81,9 @@ class TouchReader(Reader):
     """The browser tests' Reader on a touch screen (a phone: no hover, taps)."""
 
     def __init__(self, browser, base: str, path: str, viewport: dict):
-        from urllib.parse import urlparse
-
         self.problems = []
-        self.context = browser.new_context(viewport=viewport, has_touch=True, is_mobile=True)
-        host = urlparse(base).netloc
-        self.context.route("**/*", lambda route: self._route(route, host))
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
-        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url}"))
-        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+        self.context, self.page = guarded_context(browser, base, self.problems,
+                                                  viewport=viewport, has_touch=True, is_mobile=True)
         self.page.goto(f"{base}/{path}")
         self.page.wait_for_load_state("networkidle")
 

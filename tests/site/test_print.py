@@ -183,9 +183,7 @@ def test_a_chapter_printed_from_the_browser_keeps_what_paper_needs(printed, buil
     chapter = _chapter_with_everything(built_site, printed[1])
     soup = BeautifulSoup((built_site / chapter.path).read_text("utf-8"), "html.parser")
     with sync_playwright() as p:
-        path = make_pdf.chromium_path()
-        browser = p.chromium.launch(executable_path=path, args=make_pdf.CHROMIUM_FLAGS) if path \
-            else p.chromium.launch(args=make_pdf.CHROMIUM_FLAGS)
+        browser = make_pdf.chromium.launch(p)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(f"{site_url}/{chapter.path}")
         page.wait_for_load_state("networkidle")

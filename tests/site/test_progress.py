@@ -13,22 +13,17 @@ from __future__ import annotations
 import html
 import json
 import re
-from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from belonging.present.progress import chapter_index, question_key
-from conftest import HTML, ROOT
+from conftest import DESKTOP, HTML, PHONE, ROOT, WCAG, guarded_context
 
 SLUG = "01-what-belonging-is"
 CHAPTER = f"chapters/{SLUG}.html"
 PROGRESS = "progress.html"
 KEY = "belonging-progress-2026"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa",
-                                              "best-practice"]}}
 BANK = json.loads((ROOT / "book" / "quizzes" / f"{SLUG}.json").read_text("utf-8"))["questions"]
 SINGLE = next(i for i, q in enumerate(BANK) if q["type"] == "multiple_choice")
 SELECT_ALL, OTHER_SELECT_ALL = [i for i, q in enumerate(BANK) if q["type"] == "many_choice"][:2]
@@ -43,21 +38,8 @@ class Session:
 
     def __init__(self, browser, base: str, viewport: dict = PHONE):
         self.base, self.problems = base, []
-        self.context = browser.new_context(viewport=viewport, accept_downloads=True)
-        host = urlparse(base).netloc
-        self.context.route("**/*", lambda route: self._route(route, host))
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
-        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
-
-    def _route(self, route, host):
-        url = urlparse(route.request.url)
-        if url.scheme in ("data", "blob") or url.netloc == host:
-            route.continue_()
-        else:
-            self.problems.append(f"request to another host: {route.request.url}")
-            route.abort()
+        self.context, self.page = guarded_context(browser, base, self.problems,
+                                                  viewport=viewport, accept_downloads=True)
 
     def open(self, path: str):
         self.page.goto(f"{self.base}/{path}")

@@ -10,18 +10,14 @@ phone's width; axe finds no WCAG A/AA violation at phone and desktop widths, in 
 from __future__ import annotations
 
 import json
-from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import HTML
+from conftest import DESKTOP, HTML, PHONE, WCAG, guarded_context
 
 PAGE = "chapters/12-a-lifelong-pursuit.html"
 BOX = "#reflection-ch12"
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 # Records every message of the polite status region.
 INIT = """
@@ -40,28 +36,20 @@ pytestmark = pytest.mark.skipif(
 
 class Session:
     def __init__(self, browser, base: str, viewport: dict):
-        self.outside: list[str] = []
         self.requests: list[str] = []
         self.problems: list[str] = []
-        self.context = browser.new_context(viewport=viewport, accept_downloads=True)
-        host = urlparse(base).netloc
-        self.context.route("**/*", lambda route: self._route(route, host))
+        self.context, self.page = guarded_context(browser, base, self.problems,
+                                                  viewport=viewport, accept_downloads=True)
         self.context.add_init_script(INIT)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
-        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
         self.page.goto(f"{base}/{PAGE}")
         self.page.wait_for_load_state("networkidle")
         self.box = self.page.locator(BOX)
         self.page.on("request", lambda r: self.requests.append(r.url))
 
-    def _route(self, route, host):
-        url = urlparse(route.request.url)
-        if url.scheme in ("data", "blob") or url.netloc == host:
-            route.continue_()
-        else:
-            self.outside.append(route.request.url)
-            route.abort()
+    @property
+    def outside(self) -> list[str]:
+        """The requests to other hosts, which guarded_context blocked."""
+        return [p for p in self.problems if p.startswith("request to another host")]
 
     def storage(self) -> tuple:
         local = self.page.evaluate("JSON.stringify(Object.entries(localStorage).sort())")

@@ -17,7 +17,8 @@ from datetime import datetime, timezone
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from test_browser import DESKTOP, PHONE, WCAG, Reader
+from conftest import DESKTOP, PHONE, WCAG, guarded_context
+from test_browser import Reader
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
 TODAY, TOMORROW = "2026-03-10", "2026-03-11"
@@ -42,19 +43,10 @@ class Session(Reader):
     """A reader whose clock reads NOW, in UTC, from the first script on."""
 
     def __init__(self, browser, base: str, viewport: dict):
-        from urllib.parse import urlparse
-
         self.base = base
         self.problems = []
-        self.context = browser.new_context(viewport=viewport, timezone_id="UTC")
-        self.context.clock.set_fixed_time(NOW)
-        host = urlparse(base).netloc
-        self.context.route("**/*", lambda route: self._route(route, host))
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
-        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url}"))
-        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"HTTP {r.status}: {r.url}"))
+        self.context, self.page = guarded_context(browser, base, self.problems, viewport=viewport, timezone_id="UTC")
+        self.context.clock.set_fixed_time(NOW)  # before the first page loads, so its scripts see NOW
 
     def open(self, path: str):
         self.page.goto(f"{self.base}/{path}")
