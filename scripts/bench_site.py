@@ -1,5 +1,9 @@
 """Page-speed benchmark of the built course: Lighthouse 13 on every page, each figure beside its budget.
 
+With --time-builds (as `make bench-site` runs it) it first builds the book from nothing into a
+temporary folder, as `make build` does on a fresh clone, and then again with nothing changed,
+timing both against their budgets, and measures that build.
+
 Serves the built site compressed with scripts/serve.py (as `make serve` does), runs Lighthouse
 (mobile form factor, default simulated throttling) RUNS times per page in Debian's Chromium, and
 prints the median of each score and of the compressed bytes the page transferred while loading
@@ -10,8 +14,9 @@ not counted unless a figure sits on the first screen). Exits 1 if any budget is 
 Scores depend on the CPU: the output starts and ends with the machine's load and Lighthouse's
 own CPU benchmark index, so a run on a busy machine can be recognised as such.
 
-Usage:  make bench-site                      (builds the site, installs Lighthouse into tools/)
+Usage:  make bench-site                      (times two builds, installs Lighthouse into tools/)
         PAGES="intro.html chapters/01-what-belonging-is.html" RUNS=1 .venv/bin/python scripts/bench_site.py
+        (the second form measures book/_build/html as it is, without timing builds)
 Node.js only runs Lighthouse (tools/package.json pins it); nothing here is needed to build or
 read the course.
 """
@@ -34,17 +39,21 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ is not a package
+from chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402  (the browser the site tests drive)
+
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "tools" / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
+CHROME = os.environ.get("CHROME_PATH") or chromium_path() or "/usr/bin/chromium"
+CHROME_FLAGS = " ".join(CHROMIUM_FLAGS)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 # Budgets (issue 10). A "figure" page has at least one explorable; chapters count as figure pages.
 PERFORMANCE_MIN = {"text": 95, "figures": 90}
 OTHER_SCORE_MIN = 100
 KB_MAX = {"text": 250, "figures": 500}
+#: Seconds for `make build` from nothing (fresh clone) and again with nothing changed.
+BUILD_MAX = {"clean build": 240, "no-change rebuild": 20}
 
 
 def toc_pages() -> list[str]:
@@ -160,12 +169,12 @@ def row(result: Result) -> str:
 
     kind = result.kind
     size_mark = " " if result.kilobytes <= KB_MAX[kind] else "!"
-    return (f"{result.page:<58} {kind:<7} {cell('performance', PERFORMANCE_MIN[kind])} "
+    return (f"{result.page:<62} {kind:<7} {cell('performance', PERFORMANCE_MIN[kind])} "
             f"{cell('accessibility', OTHER_SCORE_MIN)} {cell('best-practices', OTHER_SCORE_MIN)} "
             f"{cell('seo', OTHER_SCORE_MIN)} {result.kilobytes:>6.0f} ≤{KB_MAX[kind]:<3d}{size_mark}")
 
 
-HEADER = (f"{'page':<58} {'kind':<7} {'performance':<12} {'accessibility':<12} {'best pract.':<12} "
+HEADER = (f"{'page':<62} {'kind':<7} {'performance':<12} {'accessibility':<12} {'best pract.':<12} "
           f"{'SEO':<12} {'KB transferred':<14}")
 
 
@@ -182,12 +191,33 @@ def selected_pages(all_pages: list[str], wanted: str) -> list[str]:
     return chosen
 
 
+def timed_builds(out: Path) -> tuple[Path, list[str]]:
+    """Build the book into `out` from nothing, then again unchanged; print each time beside its
+    budget. Returns the built site and the builds over budget."""
+    command = [str(Path(sys.executable).with_name("jupyter-book")), "build", "-W", "-n", "--keep-going",
+               "--path-output", str(out), "book"]
+    missed = []
+    for what in BUILD_MAX:
+        started = time.monotonic()
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800)
+        seconds = time.monotonic() - started
+        if result.returncode != 0 or "build succeeded" not in result.stdout:
+            raise SystemExit(f"bench-site: the {what} failed:\n{(result.stdout + result.stderr)[-3000:]}")
+        ok = seconds <= BUILD_MAX[what]
+        print(f"{what:<18} {seconds:>6.1f} s ≤{BUILD_MAX[what]} s{'' if ok else '  MISSED'}", flush=True)
+        missed += [] if ok else [what]
+    return out / "_build" / "html", missed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "book" / "_build" / "html")
     parser.add_argument("--runs", type=int, default=int(os.environ.get("RUNS") or 3))
     parser.add_argument("--pages", default=os.environ.get("PAGES", ""),
                         help="space- or comma-separated pages (default: every page in book/_toc.yml)")
+    parser.add_argument("--time-builds", action="store_true",
+                        help="time a clean build and a no-change rebuild (into a temporary folder), "
+                             "then measure that build instead of --site")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error(f"RUNS must be 1 or more, got {args.runs}")
@@ -196,10 +226,22 @@ def main() -> int:
     if not shutil.which(CHROME) and not Path(CHROME).is_file():
         raise SystemExit(f"bench-site: no Chromium at {CHROME} (apt-get install chromium, or set CHROME_PATH)")
     pages = selected_pages(toc_pages(), args.pages)
-    missing = [p for p in pages if not (args.site / p).is_file()]
-    if missing:
-        raise SystemExit(f"bench-site: not built in {args.site}: {', '.join(missing)} (run make build)")
+    with tempfile.TemporaryDirectory(prefix="bench-build-") as build_dir:
+        slow_builds = []
+        if args.time_builds:
+            print(f"builds: {machine_state()}", flush=True)
+            args.site, slow_builds = timed_builds(Path(build_dir))
+        missing = [p for p in pages if not (args.site / p).is_file()]
+        if missing:
+            raise SystemExit(f"bench-site: not built in {args.site}: {', '.join(missing)} (run make build)")
+        failed = measure(args, pages)
+    for what in slow_builds:
+        print(f"MISSED: the {what} took longer than {BUILD_MAX[what]} s")
+    return 1 if failed or slow_builds else 0
 
+
+def measure(args, pages: list[str]) -> list[Result]:
+    """Lighthouse on each page; print the table; return the pages that missed a budget."""
     lighthouse_version = json.loads((LIGHTHOUSE.parents[1] / "package.json").read_text())["version"]
     chromium = subprocess.run([CHROME, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"Lighthouse {lighthouse_version}, {chromium}, mobile, default throttling; "
@@ -227,7 +269,7 @@ def main() -> int:
         print(f"MISSED on {result.page}: {', '.join(result.misses)}")
     print(f"{len(results) - len(failed)} of {len(results)} pages within every budget"
           + ("" if failed else " (all budgets met)"))
-    return 1 if failed else 0
+    return failed
 
 
 if __name__ == "__main__":
