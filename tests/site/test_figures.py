@@ -11,6 +11,7 @@ import json
 import re
 from html.parser import HTMLParser
 
+from belonging.present.palette import contrast_on_white
 from test_links import html_pages
 
 SUMMARY_START = "What the figure shows:"
@@ -99,16 +100,6 @@ def test_every_figure_has_a_caption_and_a_text_summary(built_site):
     assert plots >= len(executed), "fewer figures than executed chapters: the parser found none"
 
 
-def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast_on_white(hex_colour: str) -> float:
-    return 1.05 / (_luminance(hex_colour) + 0.05)
-
-
 FIGURE_DATA = re.compile(r'<script type="application/json" id="(explorable-[^"]+)-data">(.*?)</script>', re.S)
 
 
@@ -121,11 +112,6 @@ def trace_colours(figure: dict) -> set[str]:
             if isinstance(colour, str) and colour.startswith("#") and len(colour) == 7:
                 found.add(colour.upper())
     return found
-
-
-def test_contrast_is_measured_as_wcag_defines_it():
-    assert round(contrast_on_white("#000000"), 1) == 21.0 and round(contrast_on_white("#FFFFFF"), 1) == 1.0
-    assert round(contrast_on_white("#767676"), 1) == 4.5  # the well-known lightest AA grey on white
 
 
 def test_every_line_marker_and_bar_stands_out_from_the_white_figure(built_site):
