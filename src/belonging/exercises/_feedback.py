@@ -5,6 +5,8 @@ import math
 import numbers
 from typing import Any
 
+from . import RECORDED
+
 BLANK = "You haven't answered yet: replace the ... with your answer and run the cell again."
 
 
@@ -33,4 +35,26 @@ def as_choice(value: Any, options: str) -> str | None:
 
 def describe(value: Any) -> str:
     text = repr(value)
-    return (text if len(text) <= 40 else text[:37] + "...") + f" (a {type(value).__name__})"
+    kind = type(value).__name__
+    article = "an" if kind[:1].lower() in "aeiou" else "a"  # "an int", "a str"
+    return (text if len(text) <= 40 else text[:37] + "...") + f" ({article} {kind})"
+
+
+def letters_named(options: str) -> str:
+    """'the letter "a" or "b"', 'one of the letters "a", "b" or "c"': how a message names them."""
+    quoted = [f'"{letter}"' for letter in options]
+    listed = ", ".join(quoted[:-1]) + f" or {quoted[-1]}"
+    return f"the letter {listed}" if len(options) == 2 else f"one of the letters {listed}"
+
+
+def judge_choice(answer: Any, name: str, options: str) -> str:
+    """A multiple-choice answer checked for its form only: blank, not one of `options`, or recorded.
+
+    The answer key is only in the autograder's hidden tests: a right-or-wrong check on two to
+    four options would give the graded answer away.
+    """
+    if is_blank(answer):
+        return BLANK
+    if as_choice(answer, options) is None:
+        return f"{name} should be {letters_named(options)}; you gave {describe(answer)}."
+    return RECORDED

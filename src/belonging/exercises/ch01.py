@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import homeostat
-from . import CORRECT, RECORDED
-from ._feedback import BLANK, as_choice, as_number, describe, is_blank
+from . import CORRECT
+from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
 
 def check_q1(answer: Any) -> str:
@@ -55,11 +55,7 @@ def check_q3(answer: Any) -> str:
 
     Checks the form only: the answer key is only in the autograder's hidden tests.
     """
-    if is_blank(answer):
-        return BLANK
-    if as_choice(answer, "ab") is None:
-        return f'q3 should be the letter "a" or "b"; you gave {describe(answer)}.'
-    return RECORDED
+    return judge_choice(answer, "q3", "ab")
 
 
 def check_q4(answer: Any) -> str:
@@ -67,8 +63,4 @@ def check_q4(answer: Any) -> str:
 
     Checks the form only: the answer key is only in the autograder's hidden tests.
     """
-    if is_blank(answer):
-        return BLANK
-    if as_choice(answer, "abc") is None:
-        return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    return RECORDED
+    return judge_choice(answer, "q4", "abc")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import survival
-from . import CORRECT, RECORDED
-from ._feedback import BLANK, as_choice, as_number, describe, is_blank
+from . import CORRECT
+from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
 #: Variabilities the learner compares in q3.
 GRID = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
@@ -108,11 +108,7 @@ def check_q4(answer: Any) -> str:
 
     Checks the form only: the answer key is only in the autograder's hidden tests.
     """
-    if is_blank(answer):
-        return BLANK
-    if as_choice(answer, "abc") is None:
-        return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    return RECORDED
+    return judge_choice(answer, "q4", "abc")
 
 
 def check_q5(answer: Any) -> str:

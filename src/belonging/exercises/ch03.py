@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import needs
-from . import CORRECT, RECORDED
-from ._feedback import BLANK, as_choice, as_number, describe, is_blank
+from . import CORRECT
+from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
 #: The grid of basic-needs levels q3 asks about: 0, 0.05, ..., 1.
 BASIC_GRID = [round(0.05 * i, 2) for i in range(21)]
@@ -84,8 +84,4 @@ def check_q4(answer: Any) -> str:
 
     Checks the form only: the answer key is only in the autograder's hidden tests.
     """
-    if is_blank(answer):
-        return BLANK
-    if as_choice(answer, "abc") is None:
-        return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    return RECORDED
+    return judge_choice(answer, "q4", "abc")

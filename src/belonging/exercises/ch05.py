@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import alone_lonely
-from . import CORRECT, RECORDED
-from ._feedback import BLANK, as_choice, as_number, describe, is_blank
+from . import CORRECT
+from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
 TOLERANCE = 0.01
 
@@ -76,11 +76,7 @@ def check_q3(answer: Any) -> str:
 
     Checks the form only: the answer key is only in the autograder's hidden tests.
     """
-    if is_blank(answer):
-        return BLANK
-    if as_choice(answer, "abc") is None:
-        return f'q3 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    return RECORDED
+    return judge_choice(answer, "q3", "abc")
 
 
 def check_q4(answer: Any) -> str:
@@ -108,8 +104,4 @@ def check_q5(answer: Any) -> str:
 
     Checks the form only: the answer key is only in the autograder's hidden tests.
     """
-    if is_blank(answer):
-        return BLANK
-    if as_choice(answer, "abc") is None:
-        return f'q5 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    return RECORDED
+    return judge_choice(answer, "q5", "abc")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import network
-from . import CORRECT, RECORDED
-from ._feedback import BLANK, as_choice, as_number, describe, is_blank
+from . import CORRECT
+from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
 #: The pooled run that q4 reads (the settings of the chapter's explorable at contagion 0.8).
 POOLED = dict(people=400, networks=6, seed=7)
@@ -69,11 +69,7 @@ def check_q3(answer: Any) -> str:
 
     Checks the form only: the answer key is only in the autograder's hidden tests.
     """
-    if is_blank(answer):
-        return BLANK
-    if as_choice(answer, "abc") is None:
-        return f'q3 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    return RECORDED
+    return judge_choice(answer, "q3", "abc")
 
 
 def _first_near_chance() -> int | None:
@@ -109,8 +105,4 @@ def check_q5(answer: Any) -> str:
 
     Checks the form only: the answer key is only in the autograder's hidden tests.
     """
-    if is_blank(answer):
-        return BLANK
-    if as_choice(answer, "abcd") is None:
-        return f'q5 should be one of the letters "a", "b", "c" or "d"; you gave {describe(answer)}.'
-    return RECORDED
+    return judge_choice(answer, "q5", "abcd")

@@ -8,8 +8,8 @@ from functools import lru_cache
 from typing import Any
 
 from .. import risk_regulation as rr
-from . import CORRECT, RECORDED
-from ._feedback import BLANK, as_choice, as_number, describe, is_blank
+from . import CORRECT
+from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
 #: The runs q2 and q3 count: one per seed, 0 to 19.
 SEEDS = range(20)
@@ -105,8 +105,4 @@ def check_q4(answer: Any) -> str:
 
     Checks the form only: the answer key is only in the autograder's hidden tests.
     """
-    if is_blank(answer):
-        return BLANK
-    if as_choice(answer, "abc") is None:
-        return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    return RECORDED
+    return judge_choice(answer, "q4", "abc")

@@ -8,8 +8,8 @@ import math
 from typing import Any
 
 from .. import friendship
-from . import CORRECT, RECORDED
-from ._feedback import BLANK, as_choice, as_number, describe, is_blank
+from . import CORRECT
+from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
 #: Weeks in the school year used in q3.
 SCHOOL_YEAR_WEEKS = 40
@@ -90,8 +90,4 @@ def check_q4(answer: Any) -> str:
 
     Checks the form only: the answer key is only in the autograder's hidden tests.
     """
-    if is_blank(answer):
-        return BLANK
-    if as_choice(answer, "abc") is None:
-        return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    return RECORDED
+    return judge_choice(answer, "q4", "abc")

@@ -10,8 +10,8 @@ from typing import Any
 import numpy as np
 
 from .. import loneliness_loop
-from . import CORRECT, RECORDED
-from ._feedback import BLANK, as_choice, as_number, describe, is_blank
+from . import CORRECT
+from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
 #: Person B in the chapter's figures: the same seed as ``present.loneliness_loop.STORY_SEED``.
 STORY_SEED = 3
@@ -109,8 +109,4 @@ def check_q4(answer: Any) -> str:
 
     Checks the form only: the answer key is only in the autograder's hidden tests.
     """
-    if is_blank(answer):
-        return BLANK
-    if as_choice(answer, "abc") is None:
-        return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    return RECORDED
+    return judge_choice(answer, "q4", "abc")

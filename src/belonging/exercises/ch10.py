@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import loneliness_loop
-from . import CORRECT, RECORDED
-from ._feedback import BLANK, as_choice, as_number, describe, is_blank
+from . import CORRECT
+from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
 HIGH_BIAS = 0.7
 PEOPLE = 20
@@ -126,8 +126,4 @@ def check_q4(answer: Any) -> str:
 
     Checks the form only: the answer key is only in the autograder's hidden tests.
     """
-    if is_blank(answer):
-        return BLANK
-    if as_choice(answer, "abc") is None:
-        return f'q4 should be one of the letters "a", "b" or "c"; you gave {describe(answer)}.'
-    return RECORDED
+    return judge_choice(answer, "q4", "abc")
