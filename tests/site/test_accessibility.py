@@ -101,7 +101,13 @@ def _show_back_to_top(page) -> list[str]:
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     if page.evaluate("window.scrollY") < 2 * page.evaluate("window.innerHeight"):
         return []  # too short a page to need the button
-    page.wait_for_timeout(50)
+    # The theme compares each scroll event's position with the last one it saw (kept in
+    # window.oldScroll); wheeling before it has seen the jump to the end would merge both moves
+    # into one event that starts from the top, and the button would rightly stay hidden.
+    page.wait_for_function("() => window.oldScroll === window.scrollY", timeout=5000)
+    # A reader wheels over the text: over the wide screens' sidebar the wheel scrolls the sidebar.
+    box = page.locator(".bd-article-container").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, page.viewport_size["height"] / 2)
     page.mouse.wheel(0, -80)
     try:
         page.wait_for_function(BACK_TO_TOP_SHOWN, timeout=5000)
