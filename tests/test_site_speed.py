@@ -70,6 +70,55 @@ def test_glyph_rules_leave_the_theme_css_but_nothing_else():
         '.a{color:red}.keep,.fa-d:before{content:"y"}@font-face{font-family:Other;src:url(b.woff2)}')
 
 
+HEAD = ('<link href="../_static/basic.css" rel="stylesheet" />\n'
+        '<link href="../_static/styles/theme-x.css?digest=1" rel="stylesheet" />\n'
+        '<script defer src="../_static/doctools.js"></script>\n'
+        '<link rel="stylesheet" type="text/css" href="../_static/course.css?v=2" />\n'
+        '<link media="print" rel="stylesheet" type="text/css" href="../_static/print.css?v=3" />\n')
+
+
+def test_a_pages_screen_stylesheets_become_one_link_in_their_place():
+    bundles = {}
+    head = belonging_speed.bundled_stylesheets(HEAD, bundles)
+    [(name, members)] = bundles.items()
+    assert members == ["basic.css", "styles/theme-x.css?digest=1", "course.css?v=2"]
+    assert head.count('rel="stylesheet"') == 2 and head.index(name) < head.index("doctools.js")
+    assert f'href="../_static/{name}"' in head and 'media="print"' in head and "print.css?v=3" in head
+    assert "basic.css" not in head and "course.css" not in head
+
+
+def test_bundles_are_named_by_their_members_versions_included():
+    first = belonging_speed.bundle_name(["a.css?v=1", "b.css"])
+    assert first == belonging_speed.bundle_name(["a.css?v=1", "b.css"])
+    assert first != belonging_speed.bundle_name(["a.css?v=2", "b.css"])
+    assert first != belonging_speed.bundle_name(["b.css", "a.css?v=1"])
+
+
+def test_a_single_stylesheet_is_left_alone():
+    head = '<link href="_static/basic.css" rel="stylesheet" />'
+    bundles = {}
+    assert belonging_speed.bundled_stylesheets(head, bundles) == head and bundles == {}
+
+
+def test_bundle_keeps_the_order_and_rebases_urls(tmp_path):
+    (tmp_path / "styles").mkdir()
+    (tmp_path / "basic.css").write_text('@charset "UTF-8";\n.a{background:url(file.png)}', "utf-8")
+    (tmp_path / "styles" / "t.css").write_text(
+        '@charset "UTF-8";.b{background:url("img/x.svg")}.c{mask:url(data:image/svg+xml,x)}'
+        ".d{background:url(https://example.org/y.png)}", "utf-8")
+    text = belonging_speed.bundle_text(tmp_path, ["basic.css", "styles/t.css?digest=1"])
+    assert text.count("@charset") == 1 and text.startswith('@charset "UTF-8";')
+    assert text.index(".a{") < text.index(".b{")
+    assert "url(file.png)" in text and 'url("styles/img/x.svg")' in text
+    assert "url(data:image/svg+xml,x)" in text and "url(https://example.org/y.png)" in text
+
+
+def test_a_bundle_refuses_an_import(tmp_path):
+    (tmp_path / "a.css").write_text('@import "b.css";', "utf-8")
+    with pytest.raises(RuntimeError, match="a.css @imports"):
+        belonging_speed.bundle_text(tmp_path, ["a.css"])
+
+
 def test_optional_files_follow_their_markers():
     assert belonging_speed.needed("_static/copybutton.js", '<div class="highlight"><pre>')
     assert not belonging_speed.needed("_static/copybutton.js", "<p>prose</p>")

@@ -142,12 +142,33 @@ def _article(page: Path) -> str:
     raise AssertionError(f"no article or search results in {page}")
 
 
+def bundled(site: Path, page: str, url: str) -> list[str]:
+    """The stylesheets a bundle holds (book/_ext/belonging_speed.py), read from the bundle's own
+    /* path */ headers; nothing for any other stylesheet."""
+    path = local(site, page, url)
+    if path is None or not path.name.startswith("belonging-bundle-"):
+        return []
+    return re.findall(r"^/\* (\S+\.css) \*/$", path.read_text("utf-8"), flags=re.M)
+
+
+def test_a_page_links_one_screen_stylesheet_holding_what_it_needs(built_site):
+    """One request before the first paint instead of nine (the bundle), with the theme's rules
+    first and the course's last, as the separate links had them."""
+    for page in PAGES:
+        screen = [url for url in parse(built_site / page).styles if "belonging-print" not in url]
+        assert len(screen) == 1, f"{page} links {screen}"
+        members = bundled(built_site, page, screen[0])
+        assert members[:2] == ["basic.css", "styles/pydata-sphinx-theme.css"], (page, members)
+        assert members[-1] == "belonging.css" and "belonging-icons.css" in members, (page, members)
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_optional_files_exactly_where_used(built_site, page):
     """Copy buttons, toggles, tabs and sphinx-design's styles load on the pages that use them
     and on no other."""
     head = parse(built_site / page)
     linked = {Path(urlsplit(url).path).name for url in head.scripts + head.styles}
+    linked |= {Path(member).name for url in head.styles for member in bundled(built_site, page, url)}
     article = _article(built_site / page)
     for name, markers in belonging_speed.NEEDS.items():
         used = any(marker in article for marker in markers)
