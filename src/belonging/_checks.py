@@ -58,7 +58,7 @@ def check_seed(seed: Any) -> int:
     return check_int("seed", seed, 0, SEED_MAX)
 
 
-def judge_choice(name: str, value: Any, options: Sequence[str]) -> str:
+def check_choice(name: str, value: Any, options: Sequence[str]) -> str:
     if not isinstance(value, str) or value not in options:
         allowed = ", ".join(repr(o) for o in options)
         raise ValueError(f"{name} must be one of {allowed}; got {_describe(value)}")

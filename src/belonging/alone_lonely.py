@@ -41,7 +41,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ._checks import judge_choice, check_int, check_number, make_rng
+from ._checks import check_choice, check_int, check_number, make_rng
 
 #: Waking hours in a day: hours alone = WAKING_HOURS - contact hours.
 WAKING_HOURS = 16.0
@@ -131,7 +131,7 @@ def correlation(population: Population) -> float:
 
 def correlation_at(parameter: str, value: float, *, seed: int = 0, **settings: float) -> float:
     """The correlation for the default population with one setting changed."""
-    judge_choice("parameter", parameter, PARAMETERS)
+    check_choice("parameter", parameter, PARAMETERS)
     if parameter in settings:
         raise ValueError(f"settings must not repeat parameter {parameter!r}")
     kwargs = {**DEFAULTS, **settings, parameter: value}

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import judge_choice, check_int, check_number, make_rng
+from ._checks import check_choice, check_int, check_number, make_rng
 
 STAGES = ("acquaintance", "casual friend", "friend", "close friend")
 #: Hours at which the chance of having reached casual friend, friend, close friend is 50%.
@@ -132,7 +132,7 @@ def weeks_to_stage(
     Returns 0 for ``"acquaintance"`` (where everyone starts) and ``math.inf`` when no time is
     spent together at all.
     """
-    judge_choice("stage", stage, STAGES)
+    check_choice("stage", stage, STAGES)
     rate = _weekly_rate(leisure_hours_per_week, school_hours_per_week)
     index = STAGES.index(stage)
     if index == 0:

@@ -58,7 +58,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import judge_choice, check_int, check_number, make_rng
+from ._checks import check_choice, check_int, check_number, make_rng
 
 INTERVENTIONS = ("none", "more_contact", "social_skills", "social_support", "social_cognition")
 
@@ -139,7 +139,7 @@ def simulate(
 ) -> LonelinessRun:
     """Run the loop week by week; ``friendliness`` is how warmly others meet a warm person."""
     threat_bias = check_number("threat_bias", threat_bias, 0.0, 1.0)
-    intervention = judge_choice("intervention", intervention, INTERVENTIONS)
+    intervention = check_choice("intervention", intervention, INTERVENTIONS)
     weeks = check_int("weeks", weeks, 1, MAX_WEEKS)
     friendliness = check_number("friendliness", friendliness, 0.0, 1.0)
     contacts_per_week = check_number("contacts_per_week", contacts_per_week, 0.0, MAX_CONTACTS_PER_WEEK)

@@ -54,7 +54,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._checks import judge_choice, check_number
+from ._checks import check_choice, check_number
 
 OUTCOMES = ("survival", "mortality")
 STUDIES = {
@@ -168,7 +168,7 @@ def table_rows(category: str | None = None) -> tuple[OddsRatioRow, ...]:
     ``"functional"``, ``"structural"`` or ``"combined"``."""
     if category is None:
         return TABLE_4_2010
-    judge_choice("category", category, CATEGORIES)
+    check_choice("category", category, CATEGORIES)
     return tuple(r for r in TABLE_4_2010 if r.category == category)
 
 
@@ -177,7 +177,7 @@ def rows(study: str | None = None) -> tuple[OddsRatioRow, ...]:
     ``"2015"``. (The 2010 paper's rows by type of measure are in :func:`table_rows`.)"""
     if study is None:
         return ROWS
-    judge_choice("study", study, tuple(STUDIES))
+    check_choice("study", study, tuple(STUDIES))
     return tuple(r for r in ROWS if r.study == study)
 
 

@@ -49,7 +49,7 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import judge_choice, check_int, check_number
+from ._checks import check_choice, check_int, check_number
 
 #: The needs, in a Maslow-style order from lowest to highest.
 NEEDS = ("basic", "belonging", "esteem", "autonomy")
@@ -84,7 +84,7 @@ def _check_prepotency(prepotency: Any) -> float:
 
 def gate(need: str, *, basic: float, belonging: float, esteem: float, autonomy: float) -> float:
     """How far the needs below ``need`` let it count under strict prepotency (0 to 1)."""
-    judge_choice("need", need, NEEDS)
+    check_choice("need", need, NEEDS)
     levels = _check_fulfilment(dict(basic=basic, belonging=belonging, esteem=esteem, autonomy=autonomy))
     lower = NEEDS[: NEEDS.index(need)]
     if not lower:

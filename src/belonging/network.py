@@ -61,7 +61,7 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from ._checks import judge_choice, check_int, check_number, check_seed, make_rng
+from ._checks import check_choice, check_int, check_number, check_seed, make_rng
 
 MAX_PEOPLE = 1500
 MAX_NETWORKS = 10
@@ -247,7 +247,7 @@ def ego_layers(seed: int, *, spread: float = 0.5, sizes: str = "typical") -> Ego
     """
     rng = make_rng(seed)
     spread = check_number("spread", spread, 0.0, 1.5)
-    sizes = judge_choice("sizes", sizes, tuple(LAYER_SIZES))
+    sizes = check_choice("sizes", sizes, tuple(LAYER_SIZES))
     increments = np.diff(np.array(LAYER_SIZES[sizes]), prepend=0.0)
     drawn = increments * rng.lognormal(-spread**2 / 2, spread, size=4)  # mean-preserving
     cumulative = np.cumsum(np.maximum(1, np.round(drawn).astype(int)))

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import judge_choice, check_int, check_number, make_rng
+from ._checks import check_choice, check_int, check_number, make_rng
 
 NEEDS = ("belonging", "self_esteem", "control", "meaningful_existence")
 NEED_LABELS = ("Belonging", "Self-esteem", "Control", "Meaningful existence")
@@ -148,7 +148,7 @@ def play(share: float = FAIR_SHARE, *, throws: int = 30, early_throws: int = 0,
 
 def condition_settings(condition: str) -> tuple[float, int]:
     """The (share, early_throws) of the two standard conditions."""
-    judge_choice("condition", condition, CONDITIONS)
+    check_choice("condition", condition, CONDITIONS)
     return (FAIR_SHARE, 0) if condition == "inclusion" else (0.0, EARLY_THROWS_IN_EXCLUSION)
 
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import judge_choice, check_int, check_number, make_rng
+from ._checks import check_choice, check_int, check_number, make_rng
 
 MAX_PEOPLE = 5000
 MAX_COEF = 10.0
@@ -162,7 +162,7 @@ def distress_by_stress(survey: Survey, *, by: str = "support", bands: int = 5) -
     the median of that measure.
     """
     s = _check_survey(survey)
-    judge_choice("by", by, GROUPINGS)
+    check_choice("by", by, GROUPINGS)
     check_int("bands", bands, 2, 10)
     measure = s.support if by == "support" else s.integration
     high = measure >= np.median(measure)

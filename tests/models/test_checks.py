@@ -112,9 +112,9 @@ def test_make_rng_is_seeded_and_checked():
 
 
 def test_choice_returns_the_choice_and_lists_every_option():
-    assert c.judge_choice("by", "support", ("support", "integration")) == "support"
-    assert c.judge_choice("by", "integration", ("support", "integration")) == "integration"
+    assert c.check_choice("by", "support", ("support", "integration")) == "support"
+    assert c.check_choice("by", "integration", ("support", "integration")) == "integration"
     for value, shown in (("friends", "'friends'"), (3, "3"), (None, "None")):
         with pytest.raises(ValueError) as error:
-            c.judge_choice("by", value, ("support", "integration"))
+            c.check_choice("by", value, ("support", "integration"))
         assert str(error.value) == f"by must be one of 'support', 'integration'; got {shown}"
