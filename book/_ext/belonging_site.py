@@ -194,6 +194,7 @@ def _write_review_questions(app, exception) -> None:
 def setup(app):
     app.setup_extension("belonging_icons")  # the theme's icons without Font Awesome's 540 KB script
     app.setup_extension("belonging_speed")  # each page loads only the styles and scripts it uses
+    app.setup_extension("belonging_evidence")  # the "How sure are we?" boxes
     app.connect("build-finished", _write_glossary_json)
     app.connect("build-finished", _write_review_questions)
     app.connect("html-page-context", _add_page_assets)

@@ -50,6 +50,7 @@ NEEDS = {
     "exercise.css": ("exercise", "solution"),
     "belonging-review.js": ('id="belonging-review"',),
     "belonging-review.css": ('id="belonging-review"',),
+    "belonging-evidence.css": ("belonging-evidence",),
 }
 
 #: Stylesheets that only matter on paper: linked with media="print", so they never hold up the
