@@ -17,6 +17,8 @@ from pathlib import Path
 
 import jsonschema
 
+from belonging.present.item_writing import bank_cues
+
 #: Colours with at least 4.5:1 contrast for the text on them (WCAG AA).
 QUIZ_COLOURS = {
     "--jq-multiple-choice-bg": "#1f4e79",
@@ -84,13 +86,14 @@ def answer_cues(bank: dict) -> list[str]:
     Item-writing practice: across a bank's single-answer questions the correct option should
     not sit mostly in one position, nor be mostly the longest option. The site shuffles the
     options, but printed papers and LMS exports keep the bank's order, so the bank itself must
-    be balanced. Allowed: at most half of the questions (at least 2) with the correct option in
+    be balanced (and, from belonging.present.item_writing, select-all positions and
+    absolute words). Allowed: at most half of the questions (at least 2) with the correct option in
     any one position, and at most 40% (at least 1) where it is strictly the longest.
     """
     single = [q for q in bank["questions"] if q["type"] == "multiple_choice"]
     found: list[str] = []
     if len(single) < 3:
-        return found
+        return found + bank_cues(bank)
     positions = [next(i for i, a in enumerate(q["answers"]) if a["correct"]) for q in single]
     most = max(set(positions), key=positions.count)
     if positions.count(most) > max(2, len(single) // 2):
@@ -104,7 +107,7 @@ def answer_cues(bank: dict) -> list[str]:
     if longest > max(1, int(0.4 * len(single))):
         found.append(f"the correct option is the longest in {longest} of {len(single)} single-answer "
                      "questions: balance the lengths of the options")
-    return found
+    return found + bank_cues(bank)
 
 
 def load_quiz(chapter: str, start: Path | None = None) -> dict:
