@@ -25,7 +25,8 @@ help:
 	@echo "make assignments  write dist/assignments/NN-slug/: student and solution notebooks, autograder zip, README"
 	@echo "make grade CHAPTER=01 SUBMISSIONS=dir  grade a folder of submitted notebooks into grades-01.csv"
 	@echo "make lms        export quizzes and exam banks (GIFT, QTI 1.2) and one Common Cartridge of the course to lms/;"
-	@echo "                its chapter links use BASE_URL=https://your.site/path/ (default http://127.0.0.1:8000/)"
+	@echo "                its chapter links use BASE_URL=https://your.site/path/ (default http://127.0.0.1:8000/);"
+	@echo "                SEED=n also writes exam variants (questions and options shuffled) and their key to lms/variants/seed-n/"
 	@echo "make mutation   mutation-test the models (15-20 min on 2 cores; not part of make test)"
 
 # Reinstall whenever the pins or the package metadata change.
@@ -91,7 +92,7 @@ grade: install
 	  $(SUBMISSIONS) --out grades-$(CHAPTER).csv
 
 lms: install
-	$(BIN)/python -m belonging.present.lms
+	SEED="$(SEED)" $(BIN)/python -m belonging.present.lms_export
 
 # Mutation testing of the model modules (configured in pyproject.toml, [tool.mutmut]); a fresh
 # run every time, so no result is left over from older tests. Not part of `make test` or CI.

@@ -256,7 +256,9 @@ def test_the_qti_keeps_to_the_common_cartridge_profile(archive, manifest):
         root = assessment(archive, res)
         fields = {f.findtext("q:fieldlabel", namespaces=NS): f.findtext("q:fieldentry", namespaces=NS)
                   for f in root.findall("q:assessment/q:qtimetadata/q:qtimetadatafield", NS)}
-        assert fields["cc_profile"] == "cc.exam.v0p1" and fields["qmd_assessmenttype"] == "Examination"
+        assert fields["cc_profile"] == "cc.exam.v0p1"
+        # the one value the profile allows, or none (see test_canvas_grades_only_the_exams)
+        assert fields.get("qmd_assessmenttype", "Examination") == "Examination"
         assert fields["cc_maxattempts"] in {"1", "2", "3", "4", "5", "unlimited"}
         assert len(root.findall("q:assessment/q:section", NS)) == 1
         for item in root.iter(f"{{{QTI}}}item"):
@@ -281,6 +283,75 @@ def test_the_qti_keeps_to_the_common_cartridge_profile(archive, manifest):
             shown = {d.get("linkrefid") for d in item.iter(f"{{{QTI}}}displayfeedback")}
             assert shown == {f.get("ident") for f in item.findall("q:itemfeedback", NS)}
             assert {d.get("feedbacktype") for d in item.iter(f"{{{QTI}}}displayfeedback")} == {"Response"}
+
+
+# --- what each LMS's importer does with it ----------------------------------------------------
+
+def assessments_by_kind(archive, manifest):
+    """(chapter, "quiz" or "exam", parsed assessment) for every assessment of the cartridge."""
+    for index, chapter in enumerate(CHAPTERS):
+        for kind, res in zip(("quiz", "exam"), by_type(manifest, modules(manifest)[index], cartridge.ASSESSMENT)):
+            yield chapter, kind, assessment(archive, res)
+
+
+def canvas_quiz_type(root):
+    """Canvas's CC route: QTIMigrationTool copies qmd_assessmenttype into quiz_type, then
+    assessment_test_converter.rb sets quiz_type "assignment" (a graded quiz with a gradebook
+    column) if it matches /examination|test|quiz/i; otherwise the quiz stays "practice_quiz"."""
+    for field in root.findall("q:assessment/q:qtimetadata/q:qtimetadatafield", NS):
+        if field.findtext("q:fieldlabel", namespaces=NS) == "qmd_assessmenttype":
+            if re.search(r"examination|test|quiz", field.findtext("q:fieldentry", "", NS), re.I):
+                return "assignment"
+    return "practice_quiz"
+
+
+def test_canvas_grades_only_the_exams(archive, manifest):
+    kinds = {(chapter, kind): canvas_quiz_type(root) for chapter, kind, root in assessments_by_kind(archive, manifest)}
+    assert len(kinds) == 2 * len(CHAPTERS)
+    for (chapter, kind), quiz_type in kinds.items():
+        assert quiz_type == ("assignment" if kind == "exam" else "practice_quiz"), (chapter, kind)
+
+
+def moodle_general_feedback(item):
+    """entity11.quiz.class.php get_general_feedback(): the feedback of every respcondition with
+    continue="yes" (any case) that has a displayfeedback, joined. Moodle's default review options
+    show it to every student after an attempt."""
+    texts = {f.get("ident"): f.findtext(".//q:mattext", "", NS) for f in item.findall("q:itemfeedback", NS)}
+    shown = []
+    for condition in item.findall("q:resprocessing/q:respcondition", NS):
+        if (condition.get("continue") or "").lower() == "yes":
+            shown += [texts[d.get("linkrefid")] for d in condition.findall("q:displayfeedback", NS)]
+    return " ".join(shown)
+
+
+def moodle_option_feedback(item, answer_id):
+    """entity11 get_feedback(): every condition whose first varequal directly under conditionvar
+    names the option gives it its displayfeedback texts."""
+    texts = {f.get("ident"): f.findtext(".//q:mattext", "", NS) for f in item.findall("q:itemfeedback", NS)}
+    found = []
+    for condition in item.findall("q:resprocessing/q:respcondition", NS):
+        first = condition.find("q:conditionvar/q:varequal", NS)
+        if first is not None and first.text.lower() == answer_id.lower():
+            found += [texts[d.get("linkrefid")] for d in condition.findall("q:displayfeedback", NS)]
+    return found
+
+
+def test_moodle_shows_no_key_in_general_feedback_and_each_option_its_own(archive, manifest):
+    checked = 0
+    for chapter, kind, root in assessments_by_kind(archive, manifest):
+        for item, q in zip(root.findall(".//q:item", NS), bank(kind, chapter)["questions"]):
+            assert moodle_general_feedback(item) == "", (chapter, kind, q["question"])
+            ids = [l.get("ident") for l in item.findall(".//q:response_label", NS)]
+            for answer_id, answer in zip(ids, q["answers"]):
+                assert moodle_option_feedback(item, answer_id) == [answer["feedback"]]
+            checked += q["type"] == "many_choice"
+    assert checked > 0  # select-all questions were among them
+
+
+def test_every_question_asks_the_lms_to_shuffle_its_options(archive, manifest):
+    for chapter, kind, root in assessments_by_kind(archive, manifest):
+        choices = list(root.iter(f"{{{QTI}}}render_choice"))
+        assert choices and all(c.get("shuffle") == "Yes" for c in choices), (chapter, kind)
 
 
 # --- the notebooks, references and identifiers -----------------------------------------------
@@ -357,7 +428,7 @@ def test_base_url_comes_from_the_environment(monkeypatch):
 def test_make_lms_reports_a_bad_base_url_without_a_traceback(tmp_path):
     """Checked before anything is written: run in an empty folder, it fails on the URL alone."""
     env = {**os.environ, "BASE_URL": "ftp://example.edu/"}
-    run = subprocess.run([sys.executable, "-m", "belonging.present.lms"], cwd=tmp_path, env=env,
+    run = subprocess.run([sys.executable, "-m", "belonging.present.lms_export"], cwd=tmp_path, env=env,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode != 0
     assert "BASE_URL" in run.stderr and "Traceback" not in run.stderr

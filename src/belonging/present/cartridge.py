@@ -34,8 +34,15 @@ So the scoring rules of :mod:`belonging.present.lms` are written this way:
   written as one condition per possible set of correct options, each naming exactly which
   options are chosen and which are not (``and`` of ``varequal`` and ``not``), and setting that
   set's share. The full set sets 100, which is how Moodle's importer finds the correct options.
-  Choosing a wrong option matches no condition, so SCORE keeps its default of 0. Every option
-  also has its own feedback condition (``continue="Yes"``) that sets nothing.
+  Choosing a wrong option sets SCORE to 0 and ends processing. Every option's feedback sits in
+  a condition that names that option first and does not continue (see ``_select_all_scoring``),
+  so Moodle's general feedback, shown to every student after an attempt, stays empty.
+
+Every ``render_choice`` asks the LMS to shuffle the options (``shuffle="Yes"``). Only the exam
+says ``qmd_assessmenttype`` (Examination): Canvas turns an assessment that says it into a graded
+quiz, and the self-check quizzes are practice. Canvas imports every quiz of a cartridge
+unpublished (its Common Cartridge route never marks a quiz available), so the instructor
+publishes the self-check quizzes there; the guide says so.
 
 The archive is deterministic: files in a fixed order, every entry dated 1980-01-01 00:00 with
 the same permissions, so two runs give the same bytes and an instructor can diff two versions.
@@ -161,22 +168,37 @@ def _single_answer_scoring(processing: ET.Element, idents: list[str], answers: l
 
 
 def _select_all_scoring(processing: ET.Element, idents: list[str], answers: list[dict]) -> None:
-    """Each option's feedback, then one exact condition per non-empty set of correct options."""
-    for answer_id in idents:
-        condition, test = _condition(processing, go_on=True)
-        _chosen(test, answer_id)
-        ET.SubElement(condition, "displayfeedback", feedbacktype="Response", linkrefid=f"{answer_id}-fb")
+    """The select-all rule, with every option's feedback, and no condition that both shows
+    feedback and says ``continue="Yes"``: Moodle's importer joins the feedback of all such
+    conditions into the question's general feedback, which every student reads after an attempt.
+
+    1. each wrong option: choosing it sets SCORE to 0, shows its feedback and ends processing;
+    2. one exact condition per non-empty set of correct options (``and`` of ``varequal`` and
+       ``not``) sets that set's share; they exclude one another, so they may all continue;
+    3. each correct option: its feedback, ending processing. An engine that runs the conditions
+       shows the first correct option chosen; importers (Moodle, Canvas) read each option's
+       feedback from the condition that names it first.
+    """
     correct = [i for i, a in zip(idents, answers) if a["correct"]]
+    for answer_id in (i for i in idents if i not in correct):
+        condition, test = _condition(processing, go_on=False)
+        _chosen(test, answer_id)
+        _text(condition, "setvar", "0", action="Set", varname="SCORE")
+        ET.SubElement(condition, "displayfeedback", feedbacktype="Response", linkrefid=f"{answer_id}-fb")
     share = lms.many_choice_shares(len(correct))
     for size in range(len(correct), 0, -1):
         # full marks written as "100": Moodle's importer finds the correct options by it
         value = "100" if size == len(correct) else str(sum(share[:size]))
         for subset in itertools.combinations(correct, size):
-            condition, test = _condition(processing, go_on=False)
+            condition, test = _condition(processing, go_on=True)
             both = ET.SubElement(test, "and")
             for answer_id in idents:
                 _chosen(both if answer_id in subset else ET.SubElement(both, "not"), answer_id)
             _text(condition, "setvar", value, action="Set", varname="SCORE")
+    for answer_id in correct:
+        condition, test = _condition(processing, go_on=False)
+        _chosen(test, answer_id)
+        ET.SubElement(condition, "displayfeedback", feedbacktype="Response", linkrefid=f"{answer_id}-fb")
 
 
 def _item(section: ET.Element, label: str, number: int, q: dict) -> None:
@@ -189,7 +211,7 @@ def _item(section: ET.Element, label: str, number: int, q: dict) -> None:
     _material(presentation, q["question"])
     response = ET.SubElement(presentation, "response_lid", ident="response1",
                              rcardinality="Single" if single else "Multiple")
-    choices = ET.SubElement(response, "render_choice")
+    choices = ET.SubElement(response, "render_choice", shuffle="Yes")  # the LMS shows each student its own order
     idents = [f"{ident}-a{i}" for i in range(len(q["answers"]))]
     for answer_id, answer in zip(idents, q["answers"]):
         _material(ET.SubElement(choices, "response_label", ident=answer_id), answer["answer"])
@@ -203,6 +225,19 @@ def _item(section: ET.Element, label: str, number: int, q: dict) -> None:
         _material(ET.SubElement(feedback, "flow_mat"), answer["feedback"])
 
 
+def assessment_metadata(kind: str) -> dict[str, str]:
+    """The assessment's settings. A quiz is practice (any number of attempts); an exam is sat once
+    unless the instructor says otherwise. Only the exam says ``qmd_assessmenttype`` Examination
+    (the one value the profile allows): Canvas makes any assessment that says it a graded quiz
+    with a gradebook column, and the self-check quizzes are not graded."""
+    fields = {"cc_profile": "cc.exam.v0p1", "qmd_assessmenttype": "Examination",
+              "qmd_scoretype": "Percentage", "qmd_feedbackpermitted": "Yes",
+              "cc_maxattempts": "unlimited" if kind == "quiz" else "1"}
+    if kind == "quiz":
+        del fields["qmd_assessmenttype"]
+    return fields
+
+
 def assessment_xml(bank: dict, kind: str, title: str) -> bytes:
     """A bank as one CC QTI assessment (``cc.exam.v0p1``) titled ``title``."""
     label = lms._label(bank, kind)
@@ -210,10 +245,7 @@ def assessment_xml(bank: dict, kind: str, title: str) -> bytes:
                                           "xsi:schemaLocation": _schema_location(QTI_NS)})
     assessment = ET.SubElement(root, "assessment", ident=lms.xml_id("assessment", bank["chapter"], kind),
                                title=title)
-    # A quiz is practice (any number of attempts); an exam is sat once unless the instructor says otherwise.
-    _metadata(assessment, {"cc_profile": "cc.exam.v0p1", "qmd_assessmenttype": "Examination",
-                           "qmd_scoretype": "Percentage", "qmd_feedbackpermitted": "Yes",
-                           "cc_maxattempts": "unlimited" if kind == "quiz" else "1"})
+    _metadata(assessment, assessment_metadata(kind))
     section = ET.SubElement(assessment, "section", ident=lms.xml_id("section", bank["chapter"], kind))
     for number, q in enumerate(bank["questions"], start=1):
         _item(section, label, number, q)
@@ -264,7 +296,7 @@ def build(root: Path, url: str) -> dict[str, bytes]:
         raise QuizError("book/_toc.yml lists no chapters/ pages")
     manifest = ET.Element("manifest", {
         "identifier": lms.xml_id("cartridge", "the-need-to-belong"),
-        # Moodle recognises a CC 1.1 cartridge by this declaration in the first 500 bytes.
+        # Moodle recognises a CC 1.1 cartridge by this declaration in the first 1024 bytes.
         "xmlns": CC_NS, "xmlns:lomimscc": LOM_MANIFEST_NS, "xmlns:lom": LOM_RESOURCE_NS,
         "xmlns:xsi": XSI_NS,
         "xsi:schemaLocation": _schema_location(CC_NS, LOM_MANIFEST_NS, LOM_RESOURCE_NS)})

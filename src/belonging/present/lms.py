@@ -14,7 +14,8 @@ Every option keeps its feedback, and every question keeps the learning objective
 (in its title), so the LMS copy teaches the same way the course does. Each GIFT file starts with
 ``$CATEGORY: The Need to Belong/NN Chapter title`` (``... (exam)`` for an exam bank), so Moodle
 files each chapter's questions in a category of their own.
-Run ``make lms``; the files go to ``lms/`` (not checked in: regenerate them from the banks).
+Run ``make lms`` (:mod:`belonging.present.lms_export`); the files go to ``lms/`` (not checked in:
+regenerate them from the banks).
 It also writes the whole course as one IMS Common Cartridge, ``lms/the-need-to-belong.imscc``
 (see :mod:`belonging.present.cartridge`): a module per chapter with a link to its page on the
 site (``BASE_URL``), its quiz, its exam bank (instructors only) and its learner notebook.
@@ -38,7 +39,11 @@ Scoring, the same in both formats:
   multiple-answer questions after import (Canvas uses its quiz settings), so check there.
 
 The correct option's position comes from the bank, which varies it (``quiz.answer_cues``
-checks that): the site shuffles the options, but these exports keep the bank's order.
+checks that). These exports keep the bank's order and ask the LMS to shuffle: QTI with
+``shuffle="Yes"`` on every ``render_choice``. GIFT has no such marker; Moodle shuffles a
+question's options when the quiz's "Shuffle within questions" is on (its default).
+``make lms SEED=n`` also writes exam variants with questions and options already shuffled
+(:mod:`belonging.present.variants`).
 Every identifier in the QTI files is a valid ``xs:ID`` (it starts with a letter).
 """
 from __future__ import annotations
@@ -46,7 +51,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import sys
 from decimal import Decimal
 import zipfile
 from pathlib import Path
@@ -80,7 +84,8 @@ def _check_kind(kind: str) -> None:
 def _label(bank: dict, kind: str) -> str:
     """The stem the exports are named by: ``NN-slug`` for a quiz, ``NN-slug-exam`` for an exam."""
     _check_kind(kind)
-    return bank["chapter"] if kind == "quiz" else f"{bank['chapter']}-exam"
+    label = bank["chapter"] if kind == "quiz" else f"{bank['chapter']}-exam"
+    return label + (f"-seed{bank['seed']}" if "seed" in bank else "")
 
 
 def xml_id(prefix: str, *parts: str) -> str:
@@ -188,8 +193,9 @@ def _qti_item(section: ET.Element, label: str, number: int, q: dict) -> None:
     presentation = ET.SubElement(item, "presentation")
     _material(presentation, q["question"])
     cardinality = "Single" if q["type"] == "multiple_choice" else "Multiple"
+    # shuffle="Yes": the LMS shows each student the options in an order of their own
     choices = ET.SubElement(ET.SubElement(presentation, "response_lid", ident="response1",
-                                          rcardinality=cardinality), "render_choice")
+                                          rcardinality=cardinality), "render_choice", shuffle="Yes")
     idents = [f"{ident}-a{i}" for i in range(len(q["answers"]))]
     for answer_id, a in zip(idents, q["answers"]):
         _material(ET.SubElement(choices, "response_label", ident=answer_id), a["answer"])
@@ -212,11 +218,20 @@ def _qti_item(section: ET.Element, label: str, number: int, q: dict) -> None:
         _material(ET.SubElement(feedback, "flow_mat"), a["feedback"])
 
 
+def _seed(bank: dict) -> list[str]:
+    """``["seedN"]`` for an exam variant (:mod:`belonging.present.variants`), else nothing."""
+    return [f"seed{bank['seed']}"] if "seed" in bank else []
+
+
+def _seed_title(bank: dict) -> str:
+    return f" (variant, seed {bank['seed']})" if "seed" in bank else ""
+
+
 def to_qti_xml(bank: dict, kind: str = "quiz") -> bytes:
     label = _label(bank, kind)
     root = ET.Element("questestinterop", xmlns="http://www.imsglobal.org/xsd/ims_qtiasiv1p2")
-    assessment = ET.SubElement(root, "assessment", ident=xml_id("bank", bank["chapter"], kind),
-                               title=f"The Need to Belong: chapter {bank['chapter']} {kind}")
+    assessment = ET.SubElement(root, "assessment", ident=xml_id("bank", bank["chapter"], kind, *_seed(bank)),
+                               title=f"The Need to Belong: chapter {bank['chapter']} {kind}" + _seed_title(bank))
     section = ET.SubElement(assessment, "section", ident="root_section")
     for number, q in enumerate(bank["questions"], start=1):
         _qti_item(section, label, number, q)
@@ -226,12 +241,14 @@ def to_qti_xml(bank: dict, kind: str = "quiz") -> bytes:
 
 def to_qti_zip(bank: dict, kind: str = "quiz") -> bytes:
     _check_kind(kind)
-    name = f"{bank['chapter']}-{kind}"  # file names may start with a digit; identifiers may not
-    manifest = ET.Element("manifest", identifier=xml_id("manifest", bank["chapter"], kind),
-                          xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1")
+    name = "-".join([bank["chapter"], kind, *_seed(bank)])  # file names may start with a digit; identifiers may not
+    # A plain IMS content package: the Common Cartridge namespace would make Moodle take it for
+    # a cartridge, which it is not (that is lms/the-need-to-belong.imscc).
+    manifest = ET.Element("manifest", identifier=xml_id("manifest", bank["chapter"], kind, *_seed(bank)),
+                          xmlns="http://www.imsglobal.org/xsd/imscp_v1p1")
     ET.SubElement(manifest, "organizations")
     resource = ET.SubElement(ET.SubElement(manifest, "resources"), "resource",
-                             identifier=xml_id("res", bank["chapter"], kind),
+                             identifier=xml_id("res", bank["chapter"], kind, *_seed(bank)),
                              type="imsqti_xmlv1p2", href=f"{name}/{name}.xml")
     ET.SubElement(resource, "file", href=f"{name}/{name}.xml")
     ET.indent(manifest)
@@ -253,7 +270,8 @@ def load_exam(path: Path) -> dict:
     return bank
 
 
-def _write(bank: dict, kind: str, out: Path, root: Path) -> list[Path]:
+def write_bank(bank: dict, kind: str, out: Path, root: Path) -> list[Path]:
+    """Write ``bank`` as GIFT and as a QTI zip into ``out``; return both paths."""
     label = _label(bank, kind)
     gift, qti = out / f"{label}.gift.txt", out / f"{label}-qti.zip"
     gift.write_text(to_gift(bank, kind, chapter_title(bank["chapter"], root)), encoding="utf-8")
@@ -274,28 +292,5 @@ def export_all(quizzes: Path, out: Path, exams: Path | None = None) -> list[Path
         banks += [(load_exam(path), "exam") for path in sorted(exams.glob("*.json"))]
     written = []
     for bank, kind in banks:
-        written += _write(bank, kind, out, quizzes.parent.parent)
+        written += write_bank(bank, kind, out, quizzes.parent.parent)
     return written
-
-
-def main() -> None:
-    from . import cartridge  # it builds on this module
-
-    root = Path.cwd()
-    try:  # a bad BASE_URL or bank is a message for the instructor, not a traceback
-        url = cartridge.base_url()  # checked before anything is written
-        written = export_all(root / "book" / "quizzes", root / "lms", root / "book" / "exams")
-        if not written:
-            sys.exit("no quiz banks found in book/quizzes")
-        written.append(cartridge.write(root, root / "lms", url))
-    except ValueError as error:  # QuizError is a ValueError
-        sys.exit(f"make lms: {error}")
-    for path in written:
-        print(f"wrote {path.relative_to(root)}")
-    if url == cartridge.DEFAULT_BASE_URL:
-        print(f"note: the cartridge links to {url} (make serve, this machine only); "
-              "set BASE_URL to where students read the course, e.g. make lms BASE_URL=https://example.edu/belonging/")
-
-
-if __name__ == "__main__":
-    main()
