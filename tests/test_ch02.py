@@ -153,7 +153,7 @@ def test_pooling_five_catches_is_like_a_loner_facing_a_fifth_of_the_variance():
 
 def test_notebook_answer_key_matches_the_model():
     notes = (ROOT / "book" / "instructors" / "02-evolutionary-foundations.md").read_text("utf-8")
-    key = notes.split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
+    key = (ROOT / "keys" / "02-evolutionary-foundations.md").read_text("utf-8").split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
     run = survival.compare(2.0, 5)
     assert f"**{survival.survival_probability(1.0):.3f}**" in key
     assert f"**{gap(2.0):.3f}** (groups {run.groups[-1]:.3f} minus loners {run.loners[-1]:.3f})" in key

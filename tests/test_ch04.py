@@ -88,7 +88,7 @@ def test_exercise_keys_quote_the_models_numbers():
     assert len(crossing) == 2
     for measure in crossing:
         assert f"**{measure}**" in key and f"**{measure.lower()}**" in solution.lower()
-    notebook = NOTES.split("## Answer key: Jupyter exercises", 1)[1].split("\n## ", 1)[0]
+    notebook = (ROOT / "keys" / f"{SLUG}.md").read_text("utf-8").split("## Answer key: Jupyter exercises", 1)[1].split("\n## ", 1)[0]
     assert f"**{ostracism.expected_need_level(2 / 30):.2f}**" in notebook
     assert f"**{ch04.most_catches_below_midpoint()}**" in notebook
     assert f"**{ch04.survival_q3():.3f}**" in notebook

@@ -95,7 +95,7 @@ def test_instructor_keys_quote_the_model_figures():
     assert f"**{_default():.2f}**" in exercise and f"**{_uniform():.2f}**" in exercise
     assert f"**{_pct(shares.lonely_in_company)}**" in exercise
     assert f"**{_pct(shares.content_alone)}**" in exercise
-    notebook = notes.split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
+    notebook = (ROOT / "keys" / f"{SLUG}.md").read_text("utf-8").split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
     assert f"**{_default():.2f}**" in notebook and f"**{_uniform():.2f}**" in notebook
     assert f"**{shares.lonely_in_company:.2f}**" in notebook
     # the class plan reads the legend's correlation at every slider step

@@ -88,7 +88,7 @@ def test_predict_reveals_quote_the_figures_they_reveal():
 
 def test_instructor_notebook_key_matches_the_checks():
     notes = (ROOT / "book" / "instructors" / f"{SLUG}.md").read_text("utf-8")
-    key = notes.split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
+    key = (ROOT / "keys" / f"{SLUG}.md").read_text("utf-8").split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
     assert f"**{one_tie(0.8):.2f}**" in key and ch06.check_q1(round(one_tie(0.8), 2)) == CORRECT
     assert f"**{one_tie(0.0):.2f}**" in key and ch06.check_q2(round(one_tie(0.0), 2)) == CORRECT
     assert "**(b)**" in key and hidden_tests("06")["q3"]["key"] == "b"

@@ -110,7 +110,7 @@ def test_instructor_keys_quote_the_model():
     for weeks in (friendship.weeks_to_stage("casual friend", 3), friendship.weeks_to_stage("close friend", 3),
                   friendship.weeks_to_stage("casual friend", 0, 3)):
         assert f"**{weeks:.1f}**" in exercise
-    notebook = notes.split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
+    notebook = (ROOT / "keys" / f"{SLUG}.md").read_text("utf-8").split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
     assert f"**{friendship.weeks_to_stage('casual friend', 4):g}**" in notebook
     assert f"**{friendship.weighted_hours(10, 20):g}**" in notebook
     assert f"**{ch08.fewest_hours_for_close_friend()}**" in notebook

@@ -54,7 +54,7 @@ def test_instructor_exercise_key_matches_the_model():
 
 
 def test_instructor_notebook_key_matches_the_checks():
-    key = _section(ROOT / "book" / "instructors" / f"{SLUG}.md", "## Answer key: exercise notebook")
+    key = _section(ROOT / "keys" / f"{SLUG}.md", "## Answer key: exercise notebook")
     assert f"**{ch09.felt_gap():.2f}**" in key and ch09.check_q1(ch09.felt_gap()) == CORRECT
     assert f"**{ch09.tipping_bias():g}**" in key
     assert f"**{ch09.still_lonely(0.6, 0.3)}** of the 20" in key and f"against {ch09.still_lonely(0.6, 0.6)} of 20" in key

@@ -95,7 +95,7 @@ def test_the_exercise_solution_and_key_quote_the_model():
 
 
 def test_the_notebook_key_quotes_the_model():
-    key = NOTES.split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
+    key = (ROOT / "keys" / f"{SLUG}.md").read_text("utf-8").split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
     assert f'`"{min(_ends(0.7), key=_ends(0.7).get)}"`' in key
     assert f"about **{ch10.contact_change():.3f}**" in key
     assert f"**q3** **{ch10.lasting_setting():g}**" in key

@@ -95,7 +95,7 @@ def test_exercise_solution_and_keys_match_the_model():
         assert f"**{_fmt(outer)}**" in solution and f"**{_fmt(outer)}**" in key, selectivity
     assert _shares(0.0)[2] > _shares(0.5)[2] > _shares(1.0)[2]  # selectivity narrows the outer circle
 
-    notebook_key = notes.split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
+    notebook_key = (ROOT / "keys" / f"{SLUG}.md").read_text("utf-8").split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
     assert f"**{_fmt(ch12.kept_share(2))}**" in notebook_key
     assert f"**{ch12.first_age_below_half()}**" in notebook_key
     assert f"**{ch12.short_horizon_outer():.1f}**" in notebook_key
