@@ -67,17 +67,18 @@ def test_numbers_quoted_in_the_chapter_match_the_model():
     low = ll.simulate(figures.LOW_BIAS, seed=figures.STORY_SEED)
     assert round(float(np.nanmean(high.true_valence[1:])), 2) == 0.35 and "+0.35" in chapter
     assert abs(float(np.nanmean(high.perceived_valence[1:])) + 0.25) < 0.01 and "−0.25" in chapter
-    assert round(float(np.nanmean(low.true_valence[1:])), 2) == 0.48 and "+0.48" in chapter
-    # "at 0.5, B still recovers, only more slowly, falling below 0.3 by week 15; at 0.6, B does not recover"
+    # "The real line is also a little lower than A's"
+    assert 0.05 < float(np.nanmean(low.true_valence[1:]) - np.nanmean(high.true_valence[1:])) < 0.25
+    assert "a little lower than A's" in chapter
+    # "At 0.5, B still recovers, only more slowly; at 0.6, B does not recover at all."
     at_half = ll.simulate(0.5, seed=figures.STORY_SEED).loneliness
-    weeks_half = min(w for w in range(53) if at_half[w] < 0.3)
-    assert at_half[-1] < 0.2 and f"falling below 0.3 by week {weeks_half};" in chapter
+    assert at_half[-1] < 0.2 and min(w for w in range(53) if at_half[w] < 0.3) > 10
     assert min(ll.simulate(0.6, seed=figures.STORY_SEED).loneliness) > 0.3
-    # "A's loneliness falls below 0.3, half its starting level, by week 6 and ends the year near 0.15"
-    weeks_low = min(w for w in range(53) if low.loneliness[w] < 0.3)
-    assert f"half its starting level, by week {weeks_low} and" in chapter and abs(low.loneliness[-1] - 0.15) < 0.01
-    # twenty people: none lonely at <= 0.4, one at 0.5, all at >= 0.6
+    assert "At 0.5, B still recovers, only more slowly; at 0.6, B does not recover at all." in chapter
+    # twenty people, "the same step, between 0.5 and 0.6": none lonely at <= 0.4, one at 0.5, all at >= 0.6
     assert [ch09.still_lonely(b, 0.6) for b in (0.4, 0.5, 0.6, 1.0)] == [0, 1, 20, 20]
+    assert "the same step, between 0.5 and 0.6" in chapter
     # a friendlier environment: year-end loneliness at bias 0.7 falls from about 0.92 to about 0.08
     end = lambda f: np.mean([ll.simulate(0.7, friendliness=f, seed=s).loneliness[-1] for s in range(20)])
     assert abs(end(0.7) - 0.92) < 0.01 and abs(end(0.9) - 0.08) < 0.01
+    assert "from about 0.92 to about 0.08" in chapter
