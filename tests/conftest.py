@@ -6,6 +6,9 @@ import pytest
 
 from hypothesis import settings
 
+# make mutation's copy must hold every file its tests read (hooks found here by name).
+from mutation_reads import pytest_runtest_call, pytest_runtest_setup  # noqa: F401
+
 # Property tests: enough examples to find edge cases, few enough for a 2-core CI machine.
 # "course" (the default, and CI's) is derandomized: the same examples every run, so a red CI
 # always means a real change. Search more widely while developing with
