@@ -13,7 +13,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from belonging.present import lms, variants
+from belonging import friendship, homeostat, mortality, survival
+from belonging.present import lms, model_questions, variants
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMS = sorted((ROOT / "book" / "exams").glob("*.json"))
@@ -61,7 +62,9 @@ def test_a_variant_holds_every_question_and_option_of_the_bank_keyed_as_the_bank
     _, folder = seven
     source = bank(path)
     read = as_read(qti_items(folder, source["chapter"]))
-    assert set(read) == {q["question"] for q in source["questions"]}
+    bank_stems = {q["question"] for q in source["questions"]}
+    assert bank_stems <= set(read)
+    assert len(set(read) - bank_stems) == len(model_questions.QUESTIONS.get(source["chapter"], []))
     for q in source["questions"]:
         options, right = read[q["question"]]
         assert sorted(options) == sorted(a["answer"] for a in q["answers"])
@@ -82,7 +85,7 @@ def orders(seed):
     for path in EXAMS:
         source = bank(path)
         stems = [q["question"] for q in source["questions"]]
-        shuffled = variants.variant(source, seed)["questions"]
+        shuffled = [q for q in variants.variant(source, seed)["questions"] if q["question"] in stems]
         found[path.stem] = [(stems.index(q["question"]), tuple(a["answer"] for a in q["answers"])) for q in shuffled]
     return found
 
@@ -92,8 +95,9 @@ def test_seeds_give_different_orders_and_options_move():
     assert all(one[c] != two[c] for c in one)
     for path in EXAMS:  # not only the questions: options leave their bank places too
         source = bank(path)
-        moved = [tuple(a["answer"] for a in q["answers"]) != tuple(a["answer"] for a in variants.variant(source, 1)["questions"][i]["answers"])
-                 for i, q in enumerate(source["questions"])]
+        varied = {q["question"]: q for q in variants.variant(source, 1)["questions"]}
+        moved = [[a["answer"] for a in q["answers"]] != [a["answer"] for a in varied[q["question"]]["answers"]]
+                 for q in source["questions"]]
         assert any(moved)
 
 
@@ -152,3 +156,38 @@ def test_letters_of_the_options_spread_over_the_positions():
             if q["type"] == "multiple_choice":
                 counts[[a["correct"] for a in q["answers"]].index(True)] += 1
     assert set(counts) == set(range(max(counts) + 1)) and min(counts.values()) >= 10
+
+
+# --- questions drawn from the models -----------------------------------------------------------
+
+def _numbers(text):
+    return [float(x) for x in re.findall(r"\d+(?:\.\d+)?", text)]
+
+
+def model_key(chapter, stem):
+    """The right option's text, computed here from the model with the settings the stem states."""
+    n = _numbers(stem)
+    if chapter.startswith("01"):
+        return f"About {homeostat.steady_state(n[0], n[1]):.2f}"
+    if chapter.startswith("02"):
+        return f"About {round(100 * survival.survival_probability(n[0], int(n[1])))}%"
+    if chapter.startswith("04"):
+        return f"About {100 * mortality.probability_after_odds_ratio(n[0] / 100, n[1]):.1f}%"
+    return f"About {friendship.weeks_to_stage('casual friend', n[0], n[1]):.1f} weeks"
+
+
+@pytest.mark.parametrize("chapter", sorted(model_questions.QUESTIONS))
+def test_model_questions_are_keyed_by_the_model_and_drawn_from_the_seed(seven, chapter):
+    _, folder = seven
+    stems = {q["question"] for q in bank(ROOT / "book" / "exams" / f"{chapter}.json")["questions"]}
+    drawn = {stem: value for stem, value in as_read(qti_items(folder, chapter)).items() if stem not in stems}
+    assert len(drawn) == 1
+    ((stem, (options, right)),) = drawn.items()
+    assert right == {model_key(chapter, stem)} and len(set(options)) == len(options) >= 3
+    settings = set()
+    for seed in range(12):  # the settings change with the seed
+        for q in variants.variant(bank(ROOT / "book" / "exams" / f"{chapter}.json"), seed)["questions"]:
+            if q["question"] not in stems:
+                settings.add(tuple(_numbers(q["question"])))
+                assert [a["answer"] for a in q["answers"] if a["correct"]] == [model_key(chapter, q["question"])]
+    assert len(settings) >= 3

@@ -253,9 +253,14 @@ def to_qti_zip(bank: dict, kind: str = "quiz") -> bytes:
     ET.SubElement(resource, "file", href=f"{name}/{name}.xml")
     ET.indent(manifest)
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("imsmanifest.xml", ET.tostring(manifest, encoding="utf-8", xml_declaration=True))
-        archive.writestr(f"{name}/{name}.xml", to_qti_xml(bank, kind))
+    files = {"imsmanifest.xml": ET.tostring(manifest, encoding="utf-8", xml_declaration=True),
+             f"{name}/{name}.xml": to_qti_xml(bank, kind)}
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path, data in files.items():  # a fixed date: the same bank gives the same bytes
+            info = zipfile.ZipInfo(path, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
     return buffer.getvalue()
 
 

@@ -7,10 +7,11 @@ questions of each exam bank in an order of its own and every question's options 
 its own, drawn from the seed. The same seed gives the same files, so an instructor can
 regenerate a variant (and its key) later; a new seed gives a new variant.
 
-None of the exam questions is yet written as a template with parameters: each stem quotes fixed
-numbers from a model run. A variant therefore re-orders; it does not draw fresh parameters. The
-key of each variant is computed from the re-ordered bank (the options keep their ``correct``
-flags), never typed by hand.
+The bank questions are fixed text: each stem quotes the numbers of one model run, so a variant
+re-orders them. For chapters with a model question maker (:mod:`belonging.present.model_questions`:
+chapters 1, 2, 4 and 8) a variant also holds a question whose settings are drawn from the seed and
+whose right and wrong options the model computes. The key of each variant is computed from the
+options' ``correct`` flags, never typed by hand.
 
 Files (in ``lms/variants/seed-N/``, never on the site): ``NN-slug-exam-seedN.gift.txt`` and
 ``NN-slug-exam-seedN-qti.zip`` per chapter, and ``key.md`` with every question's correct
@@ -22,7 +23,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from . import lms
+from . import lms, model_questions
 
 LETTERS = "abcdefghij"
 
@@ -39,14 +40,16 @@ def check_seed(seed) -> int:
 
 
 def variant(bank: dict, seed: int) -> dict:
-    """The bank with its questions, and each question's options, in the seed's order.
+    """The bank with its questions, and each question's options, in the seed's order, plus the
+    chapter's questions drawn fresh from its model (:mod:`belonging.present.model_questions`).
 
     The generator is seeded with the seed and the chapter (a string seed is hashed with SHA-512
     by :class:`random.Random`, so the order is the same on every machine and every run).
     """
     seed = check_seed(seed)
     rng = random.Random(f"belonging-exam/{seed}/{bank['chapter']}")
-    questions = [dict(q, answers=rng.sample(q["answers"], len(q["answers"]))) for q in bank["questions"]]
+    drawn = [make(rng) for make in model_questions.QUESTIONS.get(bank["chapter"], [])]
+    questions = [dict(q, answers=rng.sample(q["answers"], len(q["answers"]))) for q in bank["questions"] + drawn]
     rng.shuffle(questions)
     return {**bank, "questions": questions, "seed": seed}
 
