@@ -41,6 +41,8 @@ def test_bad_key_is_refused(key):
     (dict(throws=5), "throws"), (dict(throws=30.5), "throws"), (dict(throws=1000), "throws"),
     (dict(speed=0), "speed"), (dict(speed=-1), "speed"), (dict(speed="fast"), "speed"),
     (dict(help_href="javascript:alert(1)"), "help_href"), (dict(help_href=""), "help_href"),
+    (dict(heading_level=1), "heading_level"), (dict(heading_level=7), "heading_level"),
+    (dict(heading_level="4"), "heading_level"),
 ])
 def test_bad_options_name_the_parameter(kwargs, name):
     with pytest.raises(ValueError, match=f"^{name} must be"):
@@ -84,7 +86,10 @@ def test_page_embeds_and_shows_the_model_values_and_script_settings():
     assert (config["pauseMin"], config["pauseMax"]) == (500, 2000)
     assert 'data-speed="0.5"' in page
     excluded = cyberball.typical_values()["exclusion"]["belonging"]
-    assert f"about {excluded['mean']:.1f} (middle half {excluded['low']:.1f} to {excluded['high']:.1f})" in page
+    # Short cells, so the table fits a phone: "2.2 (1.5–2.9)", with the caption saying what they are.
+    assert f"<td>{excluded['mean']:.1f} ({excluded['low']:.1f}–{excluded['high']:.1f})</td>" in page
+    assert "in brackets the middle half of players" in page
+    assert config["speechGap"] == cyberball.SPEECH_GAP_MS >= 2000
     assert "Hartgerink" in page and "belonging.ostracism" in page
 
 
@@ -120,3 +125,17 @@ def test_controls_are_buttons_with_visible_focus_and_reduced_motion():
 def test_html_mime_bundle_for_both_site_and_jupyter():
     shown = cyberball.game(key="bundle")
     assert shown._repr_html_().startswith('<section class="belonging-cyberball"')
+
+
+@pytest.mark.parametrize("level", [2, 4, 6])
+def test_every_stage_title_is_a_heading_at_the_level_asked(level):
+    page = _html(heading_level=level)
+    titles = re.findall(rf'<h{level} class="bcb-heading" tabindex="-1">([^<]+)</h{level}>', page)
+    assert titles == ["How it works", "The game", "How do you feel right now?",
+                      "Your answers beside typical players", "What happened"]
+    assert 'class="bcb-heading"' not in page.replace(f'<h{level} class="bcb-heading"', "")
+
+
+def test_the_debrief_offers_both_rounds_again():
+    debrief = _html().split('<div data-stage="debrief"', 1)[1]
+    assert 'data-act="start-inclusion"' in debrief and 'data-act="start-exclusion"' in debrief

@@ -28,11 +28,16 @@ What the reader gets, in order
    to help.
 
 Accessibility: real buttons for the two throws (mouse, touch, keyboard), a visible focus
-ring, each throw announced in an ``aria-live="polite"`` status, no animation under
-``prefers-reduced-motion``, focus moved to each new stage, its own light card colours
-(contrast at least 4.5:1 whatever the page theme), ids unique per ``key`` so that two games
-can share a page. Timers: at most one pending timeout, cleared when the game ends or stops.
-Tests can set ``data-speed`` on the game's element (or pass ``speed``) to shorten pauses.
+ring, the throws announced in an ``aria-live="polite"`` status, no animation under
+``prefers-reduced-motion``, focus moved to each new stage, whose title is a heading (level
+``heading_level``), card colours of its own in the light and dark themes (contrast at least
+4.5:1), ids unique per ``key`` so that two games can share a page. A screen reader takes two or
+three seconds to say a throw while the computers throw every 0.5-2 s, so the throws nobody has
+to act on are spoken at most once every :data:`SPEECH_GAP_MS`, several in one sentence; the
+reader's turn, the end of the game and the answer to a press of a throw button out of turn are
+spoken at once. Timers: at most two pending timeouts (the next throw, the next spoken update),
+cleared when the game ends or stops. Tests can set ``data-speed`` on the game's element (or pass
+``speed``) to shorten the computers' pauses; the spoken updates keep their real pace.
 """
 from __future__ import annotations
 
@@ -51,6 +56,9 @@ _KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,60}$")
 PLAYERS = ("Sam", "Alex")
 #: The computers' pause before each throw, in milliseconds at speed 1.
 PAUSE_MS = (500, 2000)
+#: The shortest time between two spoken updates about throws, in milliseconds (about the time a
+#: screen reader takes to say one): faster throws are gathered into the next update.
+SPEECH_GAP_MS = 3000
 #: Simulated players per round for the typical values.
 TYPICAL_N = 2000
 
@@ -95,6 +103,7 @@ def _config(throws: int, speed: float) -> dict:
         "toYou": share / (1.0 - share),
         "pauseMin": PAUSE_MS[0],
         "pauseMax": PAUSE_MS[1],
+        "speechGap": SPEECH_GAP_MS,
         "players": list(PLAYERS),
         "needs": list(ostracism.NEEDS),
         "labels": list(ostracism.NEED_LABELS),
@@ -115,7 +124,9 @@ _STYLE = """<style>
 .belonging-cyberball input:focus-visible, .belonging-cyberball [tabindex="-1"]:focus-visible {
   outline: 3px solid #D55E00; outline-offset: 2px; }
 .belonging-cyberball .bcb-title { font-size: 1.1rem; margin: 0 0 0.5rem; }
-.belonging-cyberball .bcb-heading { font-weight: 700; margin: 0.25rem 0 0.5rem; }
+.belonging-cyberball .bcb-heading { font-size: 1.05rem; line-height: 1.4; font-weight: 700; margin: 0.25rem 0 0.5rem;
+  color: #1a1a1a; letter-spacing: normal; }
+.belonging-cyberball .bcb-counter { margin: 0 0 0.25rem; }
 .belonging-cyberball .bcb-note { border-left: 6px solid #8a4b00; background: #fff6e8; padding: 0.5rem 0.75rem;
   margin: 0 0 0.75rem; border-radius: 4px; }
 .belonging-cyberball .bcb-note p { margin: 0.25rem 0; }
@@ -146,17 +157,47 @@ _STYLE = """<style>
   border-radius: 4px; }
 .belonging-cyberball .bcb-status:empty { padding: 0; min-height: 0; background: transparent; }
 .belonging-cyberball fieldset { border: 1px solid #d0d7de; border-radius: 6px; margin: 0.75rem 0; padding: 0.5rem 0.75rem; }
-.belonging-cyberball legend { font-weight: 600; padding: 0 0.25rem; }
-.belonging-cyberball .bcb-scale { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; }
+/* The theme sets legends large and floated; a rating's question reads as body text. */
+.belonging-cyberball legend { float: none; width: auto; font-size: 1rem; line-height: 1.4; font-weight: 400;
+  padding: 0 0.25rem; margin: 0 0 0.25rem; }
+/* The 1-5 scale stays in order: one row where it fits, else one column, never 1 2 / 3 4 / 5. */
+.belonging-cyberball .bcb-scale { display: flex; flex-wrap: nowrap; gap: 0.25rem 0.75rem; }
+@media (max-width: 47.99rem) { .belonging-cyberball .bcb-scale { flex-direction: column; gap: 0; } }
 .belonging-cyberball .bcb-scale label { display: inline-flex; align-items: center; gap: 0.35rem; min-height: 44px; }
 .belonging-cyberball .bcb-scale input { width: 1.2rem; height: 1.2rem; margin: 0; }
-.belonging-cyberball table { border-collapse: collapse; width: 100%; margin: 0.5rem 0; background: #ffffff;
-  font-size: 0.95rem; }
+.belonging-cyberball table { border-collapse: collapse; width: 100%; max-width: 100%; margin: 0.5rem 0;
+  background: #ffffff; font-size: 0.95rem; }
 .belonging-cyberball th, .belonging-cyberball td { border: 1px solid #d0d7de; padding: 0.35rem 0.4rem; text-align: left;
   vertical-align: top; background: #ffffff; }
 .belonging-cyberball thead th { background: #f3f8fc; }
-.belonging-cyberball caption { text-align: left; font-weight: 600; padding-bottom: 0.25rem; }
+.belonging-cyberball caption { text-align: left; font-weight: 400; padding-bottom: 0.25rem; }
+/* A phone: a little less padding and smaller table text, so the four columns fit the card. */
+@media (max-width: 30rem) {
+  .belonging-cyberball { padding: 0.75rem; }
+  .belonging-cyberball table { font-size: 0.85rem; }
+  .belonging-cyberball th, .belonging-cyberball td { padding: 0.3rem 0.25rem; }
+}
 .belonging-cyberball .bcb-end { height: 1px; }
+/* Dark theme: a dark card, not a white block on a black page (same contrasts, at least 4.5:1). */
+html[data-theme="dark"] .belonging-cyberball { background: #1e2328; border-color: #5f6b7a; color: #eef1f4; }
+html[data-theme="dark"] .belonging-cyberball :is(p, li, legend, label, strong, span, th, td, caption, .bcb-heading) { color: #eef1f4; }
+html[data-theme="dark"] .belonging-cyberball code { color: #eef1f4; background: #2b3440; }
+html[data-theme="dark"] .belonging-cyberball a { color: #9cc9f5; }
+html[data-theme="dark"] .belonging-cyberball .bcb-note { background: #3a2c1a; border-left-color: #ffb27a; }
+html[data-theme="dark"] .belonging-cyberball :is(.bcb-primary, .bcb-throw) { color: #10161c; background: #9cc9f5; border-color: #9cc9f5; }
+html[data-theme="dark"] .belonging-cyberball .bcb-secondary { color: #9cc9f5; background: #1e2328; border-color: #9cc9f5; }
+html[data-theme="dark"] .belonging-cyberball .bcb-throw[aria-disabled="true"] { color: #eef1f4; background: #2b3440;
+  border-color: #a3adb8; }
+html[data-theme="dark"] .belonging-cyberball .bcb-player { background: #1e2328; border-color: #5f6b7a; }
+html[data-theme="dark"] .belonging-cyberball .bcb-player.bcb-has-ball { background: #26313c; border-color: #9cc9f5; }
+html[data-theme="dark"] .belonging-cyberball .bcb-ball { border-color: #eef1f4; }
+html[data-theme="dark"] .belonging-cyberball .bcb-status { background: #26313c; }
+html[data-theme="dark"] .belonging-cyberball .bcb-status:empty { background: transparent; }
+html[data-theme="dark"] .belonging-cyberball fieldset { border-color: #5f6b7a; }
+html[data-theme="dark"] .belonging-cyberball :is(table, th, td) { background: #1e2328; border-color: #5f6b7a; }
+html[data-theme="dark"] .belonging-cyberball thead th { background: #26313c; }
+html[data-theme="dark"] .belonging-cyberball input[type="radio"] { accent-color: #9cc9f5; }
+html[data-theme="dark"] .belonging-cyberball :is(a, button, input, [tabindex="-1"]):focus-visible { outline-color: #ffb27a; }
 </style>"""
 
 _SCRIPT = r"""<script>
@@ -188,7 +229,48 @@ _SCRIPT = r"""<script>
     var node = el.firstChild;
     if (node && node.nodeType === 3 && !node.nextSibling) { node.data = text; } else { el.textContent = text; }
   }
-  function say(text) { setText(status, text); }
+  // Spoken updates. say(): at once (a turn, the end, a stage, an answer to a key press).
+  // report(): a throw nobody has to act on, gathered with the others that come within
+  // cfg.speechGap of the last update, so the speech never falls behind the game.
+  var lastSaid = -Infinity, pending = [], sayTimer = null;
+  function clearSay() { if (sayTimer !== null) { window.clearTimeout(sayTimer); sayTimer = null; } pending = []; }
+  function announce(text) { setText(status, text); lastSaid = Date.now(); }
+  function say(text) { clearSay(); announce(text); }
+  function throwText(t) {
+    return "Throw " + t.n + " of " + g.total + ": " + (t.from === 0 ? "you" : NAMES[t.from]) +
+      " threw the ball to " + (t.to === 0 ? "you" : NAMES[t.to]) + ".";
+  }
+  // Several throws in one sentence: the reader's own, the computers' between them, a catch.
+  function batchText(list, holder) {
+    if (list.length === 1) { return throwText(list[0]) + (holder ? " " + holder : ""); }
+    var first = list[0], last = list[list.length - 1], rest = list.slice(), parts = [];
+    if (first.from === 0) { parts.push("you threw the ball to " + NAMES[first.to]); rest.shift(); }
+    var caught = rest.length && rest[rest.length - 1].to === 0 ? rest.pop() : null;
+    if (rest.length === 1) { parts.push(NAMES[rest[0].from] + " threw it to " + NAMES[rest[0].to]); }
+    else if (rest.length) { parts.push(NAMES[1] + " and " + NAMES[2] + " threw it to each other " + rest.length + " times"); }
+    if (caught) { parts.push(NAMES[caught.from] + " threw it to you"); }
+    return "Throws " + first.n + " to " + last.n + " of " + g.total + ": " + parts.join(", then ") + "." +
+      (holder ? " " + holder : "");
+  }
+  function holds(h) { return h === 0 ? "" : NAMES[h] + " has the ball."; }
+  // The throws not yet told, and this one, at once (a catch, the end of the round).
+  function tell(t) {
+    var list = pending.concat([t]);
+    clearSay();
+    return batchText(list, "");
+  }
+  function flush() {
+    sayTimer = null;
+    if (!pending.length) { return; }
+    var text = batchText(pending, pending.length > 1 ? holds(pending[pending.length - 1].to) : "");
+    pending = [];
+    announce(text);
+  }
+  function report(t) {
+    pending.push(t);
+    var wait = lastSaid + cfg.speechGap - Date.now();
+    if (wait <= 0) { flush(); } else if (sayTimer === null) { sayTimer = window.setTimeout(flush, wait); }
+  }
   function show(name, focus) {
     Object.keys(stages).forEach(function (k) { stages[k].hidden = k !== name; });
     // A stage's buttons carry their data-action only while the stage is shown, so each
@@ -221,6 +303,7 @@ _SCRIPT = r"""<script>
   }
   function start(mode) {
     clearTimer();
+    clearSay();
     g = { mode: mode, thrown: 0, received: 0, holder: 1, run: 0, over: false, total: cfg.throws };
     box.dataset.mode = mode;
     box.dataset.thrown = "0";
@@ -253,14 +336,13 @@ _SCRIPT = r"""<script>
     box.dataset.thrown = String(g.thrown);
     box.dataset.received = String(g.received);
     setText(counter, "Throws so far: " + g.thrown + " of " + g.total);
-    var text = "Throw " + g.thrown + " of " + g.total + ": " + (from === 0 ? "you" : NAMES[from]) +
-      " threw the ball to " + (to === 0 ? "you" : NAMES[to]) + ".";
-    if (g.thrown >= g.total) { finish(text + " The game is over."); return; }
+    var t = { n: g.thrown, from: from, to: to };
+    if (g.thrown >= g.total) { finish(tell(t) + " The game is over."); return; }
     setHolder(to);
     if (to === 0) {
-      say(text + " Your turn: throw to " + NAMES[1] + " or " + NAMES[2] + ".");
+      say(tell(t) + " Your turn: throw to " + NAMES[1] + " or " + NAMES[2] + ".");
     } else {
-      say(text);
+      report(t);
       timer = window.setTimeout(computerThrow, pause());
     }
   }
@@ -271,7 +353,11 @@ _SCRIPT = r"""<script>
     record(g.holder, target(g.holder));
   }
   function yourThrow(to) {
-    if (!g || g.over || g.holder !== 0) { return; }
+    if (!g || g.over) { return; }
+    if (g.holder !== 0) {  // pressed out of turn: say why nothing happened
+      say("Not your turn yet: " + NAMES[g.holder] + " has the ball. These buttons work when it comes to you.");
+      return;
+    }
     record(0, to);
   }
   function summary() {
@@ -280,6 +366,7 @@ _SCRIPT = r"""<script>
   }
   function end() {
     clearTimer();
+    clearSay();
     g.over = true;
     setHolder(-1);
     box.dataset.share = String(g.thrown ? g.received / g.thrown : 0);
@@ -300,7 +387,7 @@ _SCRIPT = r"""<script>
     each(cfg.needs, function (need, i) {
       var chosen = box.querySelector("input[name='%(id)s-" + need + "']:checked");
       var row = box.querySelector("tr[data-need='" + need + "']");
-      setText(row.querySelector(".bcb-yours"), chosen ? chosen.value + " (" + chosen.dataset.word + ")" : "not answered");
+      setText(row.querySelector(".bcb-yours"), chosen ? chosen.value + " (" + chosen.dataset.word + ")" : "no answer");
     });
     show("compare");
   }
@@ -343,7 +430,7 @@ def _rating_fields(gid: str) -> str:
             for v, word in enumerate(SCALE, start=1)
         )
         fields.append(
-            f'<fieldset><legend>{html.escape(label)}: {html.escape(PROMPTS[need])}</legend>'
+            f'<fieldset><legend><strong>{html.escape(label)}:</strong> {html.escape(PROMPTS[need])}</legend>'
             f'<div class="bcb-scale">{options}</div></fieldset>'
         )
     return "\n".join(fields)
@@ -356,26 +443,29 @@ def _comparison_rows() -> str:
         cells = []
         for condition in ("exclusion", "inclusion"):
             t = typical[condition][need]
-            cells.append(f"<td>about {t['mean']:.1f} (middle half {t['low']:.1f} to {t['high']:.1f})</td>")
+            cells.append(f"<td>{t['mean']:.1f} ({t['low']:.1f}–{t['high']:.1f})</td>")
         rows.append(f'<tr data-need="{need}"><th scope="row">{html.escape(label)}</th>'
-                    f'<td class="bcb-yours">not answered</td>{"".join(cells)}</tr>')
+                    f'<td class="bcb-yours">no answer</td>{"".join(cells)}</tr>')
     return "\n".join(rows)
 
 
 def game(key: str = "cyberball", *, throws: int = 30, speed: float = 1.0,
-         help_href: str | None = "../intro.html#if-you-are-struggling") -> HTML:
+         help_href: str | None = "../intro.html#if-you-are-struggling", heading_level: int = 4) -> HTML:
     """A Cyberball game with ratings, a comparison with typical players and a debrief.
 
     ``key`` is a short lowercase slug, unique on the page (it prefixes every id);
     ``throws`` is the length of a round; ``speed`` multiplies the computers' pauses of
     0.5–2 s (tests use a small value); ``help_href`` links the debrief to where the course
-    lists sources of help (None leaves the link out, for example in a notebook).
+    lists sources of help (None leaves the link out, for example in a notebook);
+    ``heading_level`` (2 to 6) is the level of the stages' titles, one below the heading the
+    game sits under (chapter 4 shows it under a level-3 heading).
     """
     if not isinstance(key, str) or not _KEY.match(key):
         raise ValueError(f"key must be a short lowercase slug (letters, digits, hyphens); got {key!r}")
     throws = check_int("throws", throws, 10, 100)
     speed = check_number("speed", speed, 0.001, 5.0)
     href = _safe_href(help_href)
+    h = check_int("heading_level", heading_level, 2, 6)
     gid = f"cyberball-{key}"
     sam, alex = PLAYERS
     data = json.dumps(_config(throws, speed)).replace("</", "<\\/")
@@ -393,7 +483,7 @@ to you after a few throws. Being left out, even by a program, can sting for a fe
 </div>
 <p class="bcb-status" role="status" aria-live="polite" aria-atomic="true"></p>
 <div data-stage="intro">
-<p class="bcb-heading" tabindex="-1">How it works</p>
+<h{h} class="bcb-heading" tabindex="-1">How it works</h{h}>
 <p>You will toss a ball with two computer players, {sam} and {alex}. They are not people: a few lines of code in
 this page decide every throw they make, and nobody else is playing. When the ball reaches you, throw it to
 {sam} or {alex} with the buttons (mouse, touch or keyboard). A round is {throws} throws and takes about a minute.
@@ -401,7 +491,8 @@ Nothing you do here is sent anywhere or saved.</p>
 <p>{_button("Play the game", "start-exclusion", live=True)}{_button("Play an included round instead", "start-inclusion", "bcb-secondary", live=True)}</p>
 </div>
 <div data-stage="playing" hidden>
-<p class="bcb-heading bcb-counter" tabindex="-1">Throws so far: 0 of {throws}</p>
+<h{h} class="bcb-heading" tabindex="-1">The game</h{h}>
+<p class="bcb-counter">Throws so far: 0 of {throws}</p>
 <div class="bcb-field">
 <div class="bcb-player" data-player="1"><span class="bcb-name">{sam}</span><span class="bcb-role">computer player</span><span class="bcb-ball-slot"><span class="bcb-ball" aria-hidden="true" hidden></span></span><span class="bcb-holding"></span></div>
 <div class="bcb-player" data-player="2"><span class="bcb-name">{alex}</span><span class="bcb-role">computer player</span><span class="bcb-ball-slot"><span class="bcb-ball" aria-hidden="true" hidden></span></span><span class="bcb-holding"></span></div>
@@ -413,7 +504,7 @@ Nothing you do here is sent anywhere or saved.</p>
 <p>{_button("Stop the game", "stop", "bcb-secondary")}</p>
 </div>
 <div data-stage="rating" hidden>
-<p class="bcb-heading" tabindex="-1">How do you feel right now?</p>
+<h{h} class="bcb-heading" tabindex="-1">How do you feel right now?</h{h}>
 <p class="bcb-result"></p>
 <p>Four quick questions, one for each need that being left out is thought to threaten. They are this course's
 own questions, not a test: there are no right answers and nothing is recorded. Answer any, all or none.</p>
@@ -423,11 +514,11 @@ own questions, not a test: there are no right answers and nothing is recorded. A
 <p>{_button("Compare with typical players", "compare")}{_button("Skip to what happened", "debrief", "bcb-secondary")}</p>
 </div>
 <div data-stage="compare" hidden>
-<p class="bcb-heading" tabindex="-1">Your answers beside typical players</p>
+<h{h} class="bcb-heading" tabindex="-1">Your answers beside typical players</h{h}>
 <p class="bcb-result"></p>
 <table>
-<caption>Ratings from 1 (not at all) to 5 (very much)</caption>
-<thead><tr><th scope="col">Need</th><th scope="col">Your answer</th><th scope="col">Typical, left out</th><th scope="col">Typical, included</th></tr></thead>
+<caption>Ratings from 1 (not at all) to 5 (very much). Typical: the average, and in brackets the middle half of players.</caption>
+<thead><tr><th scope="col">Need</th><th scope="col">You</th><th scope="col">Typical, left out</th><th scope="col">Typical, included</th></tr></thead>
 <tbody>
 {_comparison_rows()}
 </tbody>
@@ -440,7 +531,7 @@ the researchers' questionnaire, so read this as a rough picture, not a score. It
 <p>{_button("What happened, and why it stings", "debrief")}</p>
 </div>
 <div data-stage="debrief" hidden>
-<p class="bcb-heading" tabindex="-1">What happened</p>
+<h{h} class="bcb-heading" tabindex="-1">What happened</h{h}>
 <p class="bcb-result"></p>
 <p data-round="exclusion">The game was scripted. In the left-out round, {sam} and {alex} threw to you a couple of times
 near the start and then only to each other. Nothing you did caused it: the script would have run the same way
@@ -455,7 +546,8 @@ being left out, even when they know the other players are computers, and even fo
 reactions. For most people the feeling fades within minutes, and a round in which you are included, or simply
 getting on with something ordinary, helps. If it stays with you, or the game brought up something painful,
 talk to someone you trust. {help_text}</p>
-<p>{_button("Play an included round", "start-inclusion")} <a href="#{gid}-end">Continue reading</a></p>
+<p>{_button("Play an included round", "start-inclusion")}{_button("Play the left-out round", "start-exclusion", "bcb-secondary")}
+<a href="#{gid}-end">Continue reading</a></p>
 </div>
 <script type="application/json" id="{gid}-data">{data}</script>
 </section>
