@@ -25,6 +25,7 @@ def _prose(text: str) -> str:
     body = text.split("---", 2)[2]
     body = re.sub(r"```\{admonition\} Learning objectives.*?```", " ", body, flags=re.S)
     body = re.sub(r"```\{code-cell\}.*?```", " ", body, flags=re.S)
+    body = re.sub(r"```\{evidence\}.*?```", " ", body, flags=re.S)  # "How sure are we?" boxes: course apparatus, like the objectives
     body = re.sub(r"## Key terms\n.*?(?=\n## )", " ", body, flags=re.S)  # a list of links, not prose
     body = re.sub(r"\{term\}`([^`<]*?)\s*(?:<[^`]*>)?`", r"\1", body)  # {term}`lonely <Loneliness>` reads "lonely"
     return re.sub(r"```python.*?```", " ", body, flags=re.S)
