@@ -123,7 +123,7 @@ def gift_category(bank: dict, kind: str = "quiz", title: str | None = None) -> s
     _check_kind(kind)
     number = bank["chapter"].split("-", 1)[0]
     title = (title or chapter_title(bank["chapter"])).replace("/", "//")
-    return f"{COURSE}/{number} {title}" + (" (exam)" if kind == "exam" else "")
+    return f"{COURSE}/{number} {title}" + (" (exam)" if kind == "exam" else "") + _seed_title(bank)
 
 
 def many_choice_shares(n_correct: int) -> list[Decimal]:
