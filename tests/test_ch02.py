@@ -59,7 +59,7 @@ def test_the_advantage_rises_then_falls_on_the_grid():
 
 
 def test_q4_and_q5():
-    assert ch02.check_q4(" (B) ") == RECORDED and hidden_tests("02")["q4"]["key"] == "b"
+    assert ch02.check_q4(" (B) ") == RECORDED and hidden_tests("02")["q4"]["key"] == "a"
     assert ch02.check_q4("a") != CORRECT and ch02.check_q4("c") != CORRECT
     smallest = min(g for g in range(1, 13) if survival.survival_probability(2.0, g) >= 0.9)
     assert ch02.check_q5(smallest) == CORRECT
@@ -163,4 +163,4 @@ def test_notebook_answer_key_matches_the_model():
     for answer, check in ((survival.survival_probability(1.0), ch02.check_q1), (gap(2.0), ch02.check_q2),
                           (ch02.peak_of_grid(), ch02.check_q3), (smallest, ch02.check_q5)):
         assert check(answer) == CORRECT
-    assert "q4: **b**" in key and hidden_tests("02")["q4"]["key"] == "b"
+    assert "q4: **a**" in key and hidden_tests("02")["q4"]["key"] == "a"

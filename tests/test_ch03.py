@@ -41,7 +41,7 @@ def test_q3_accepts_the_first_level_where_belonging_counts_and_rejects_its_neigh
 
 
 def test_q4_accepts_independent_contributions_only():
-    assert ch03.check_q4(" (B) ") == RECORDED and hidden_tests("03")["q4"]["key"] == "b"
+    assert ch03.check_q4(" (B) ") == RECORDED and hidden_tests("03")["q4"]["key"] == "c"
     assert ch03.check_q4("a") != CORRECT and ch03.check_q4("c") != CORRECT
 
 

@@ -22,7 +22,7 @@ def test_checks_accept_model_answers_and_reject_near_misses():
     q2 = one_tie(0.0)
     assert ch06.check_q2(q2) == CORRECT
     assert ch06.check_q2(1.0) != CORRECT and ch06.check_q2(q1) != CORRECT
-    assert ch06.check_q3(" (B) ") == RECORDED and hidden_tests("06")["q3"]["key"] == "b"
+    assert ch06.check_q3(" (B) ") == RECORDED and hidden_tests("06")["q3"]["key"] == "c"
     assert ch06.check_q3("a") != CORRECT and ch06.check_q3("c") != CORRECT
     pooled = network.clustering_by_distance(0.8, people=400, networks=6, seed=7)
     first = next(int(d) for d, v in zip(pooled.distance, pooled.relative_likelihood) if v < 1.1)
@@ -91,7 +91,7 @@ def test_instructor_notebook_key_matches_the_checks():
     key = (ROOT / "keys" / f"{SLUG}.md").read_text("utf-8").split("## Answer key: exercise notebook", 1)[1].split("\n## ", 1)[0]
     assert f"**{one_tie(0.8):.2f}**" in key and ch06.check_q1(round(one_tie(0.8), 2)) == CORRECT
     assert f"**{one_tie(0.0):.2f}**" in key and ch06.check_q2(round(one_tie(0.0), 2)) == CORRECT
-    assert "**(b)**" in key and hidden_tests("06")["q3"]["key"] == "b"
+    assert "**(c)**" in key and hidden_tests("06")["q3"]["key"] == "c"
     assert f"at **{ch06._first_near_chance()}** ties" in key
     assert "**(d)**" in key and hidden_tests("06")["q5"]["key"] == "d"
     singles, pooled = figures.single_runs(0.0)

@@ -36,7 +36,7 @@ def test_checks_accept_model_answers_and_reject_near_misses():
     default_start = sum(ll.simulate(0.6, seed=s).loneliness[-1] > 0.5 for s in range(20))
     assert "default starting loneliness" in ch09.check_q3(default_start)
 
-    assert ch09.check_q4(" (B) ") == RECORDED and hidden_tests("09")["q4"]["key"] == "b"
+    assert ch09.check_q4(" (B) ") == RECORDED and hidden_tests("09")["q4"]["key"] == "c"
     assert ch09.check_q4("a") != CORRECT and ch09.check_q4("c") != CORRECT
 
 
@@ -58,7 +58,7 @@ def test_instructor_notebook_key_matches_the_checks():
     assert f"**{ch09.felt_gap():.2f}**" in key and ch09.check_q1(ch09.felt_gap()) == CORRECT
     assert f"**{ch09.tipping_bias():g}**" in key
     assert f"**{ch09.still_lonely(0.6, 0.3)}** of the 20" in key and f"against {ch09.still_lonely(0.6, 0.6)} of 20" in key
-    assert "**(b)**" in key and hidden_tests("09")["q4"]["key"] == "b"
+    assert "**(c)**" in key and hidden_tests("09")["q4"]["key"] == "c"
 
 
 def test_numbers_quoted_in_the_chapter_match_the_model():

@@ -69,7 +69,7 @@ def test_q3_accepts_the_lowest_setting_where_the_gain_lasts_and_rejects_its_neig
 
 
 def test_q4_accepts_only_the_setting_answer():
-    assert ch10.check_q4(" (B) ") == RECORDED and hidden_tests("10")["q4"]["key"] == "b"
+    assert ch10.check_q4(" (B) ") == RECORDED and hidden_tests("10")["q4"]["key"] == "a"
     assert ch10.check_q4("a") != CORRECT and ch10.check_q4("c") != CORRECT
 
 

@@ -63,7 +63,7 @@ def test_q3_accepts_the_first_step_where_half_of_group_b_has_heard():
 
 
 def test_q4_accepts_perceived_support_only():
-    assert ch11.check_q4(" (B) ") == RECORDED and hidden_tests("11")["q4"]["key"] == "b"
+    assert ch11.check_q4(" (B) ") == RECORDED and hidden_tests("11")["q4"]["key"] == "c"
     assert ch11.check_q4("a") != CORRECT and ch11.check_q4("c") != CORRECT
 
 

@@ -57,7 +57,7 @@ def test_q3_accepts_the_short_horizon_outer_circle_and_names_the_missing_argumen
 
 
 def test_q4_accepts_only_the_research_reading():
-    assert ch12.check_q4(" (B) ") == RECORDED and hidden_tests("12")["q4"]["key"] == "b"
+    assert ch12.check_q4(" (B) ") == RECORDED and hidden_tests("12")["q4"]["key"] == "a"
     assert ch12.check_q4("a") != CORRECT and ch12.check_q4("c") != CORRECT
 
 
