@@ -280,6 +280,9 @@ def test_the_qti_keeps_to_the_common_cartridge_profile(archive, manifest):
                 assert {c.tag.split("}")[1] for c in both} <= {"varequal", "not"}
             for negation in item.iter(f"{{{QTI}}}not"):
                 assert [c.tag.split("}")[1] for c in negation] == ["varequal"]
+            for choice in item.iter(f"{{{QTI}}}render_choice"):  # render_choiceType in the profile's XSD
+                assert set(choice.attrib) <= {"shuffle", "minnumber", "maxnumber"}
+                assert choice.get("shuffle", "No") in {"Yes", "No"}
             shown = {d.get("linkrefid") for d in item.iter(f"{{{QTI}}}displayfeedback")}
             assert shown == {f.get("ident") for f in item.findall("q:itemfeedback", NS)}
             assert {d.get("feedbacktype") for d in item.iter(f"{{{QTI}}}displayfeedback")} == {"Response"}
