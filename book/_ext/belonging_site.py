@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import shutil
 from html.parser import HTMLParser
 from importlib import resources
@@ -192,6 +193,9 @@ def _write_review_questions(app, exception) -> None:
 
 
 def setup(app):
+    # The kernels that run the chapters inherit this: show_quiz then writes the site's own quiz
+    # (belonging.present.quiz.quiz_html) instead of jupyterquiz's.
+    os.environ["BELONGING_SITE_BUILD"] = "1"
     app.setup_extension("belonging_icons")  # the theme's icons without Font Awesome's 540 KB script
     app.setup_extension("belonging_speed")  # each page loads only the styles and scripts it uses
     app.setup_extension("belonging_evidence")  # the "How sure are we?" boxes

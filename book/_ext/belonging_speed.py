@@ -48,6 +48,8 @@ NEEDS = {
     "design-tabs.js": ("sd-tab",),
     "sphinx-design.min.css": ("sd-",),
     "exercise.css": ("exercise", "solution"),
+    "belonging-quiz.js": ('class="belonging-quiz"',),
+    "belonging-quiz.css": ('class="belonging-quiz"',),
     "belonging-review.js": ('id="belonging-review"',),
     "belonging-review.css": ('id="belonging-review"',),
     "belonging-evidence.css": ("belonging-evidence",),

@@ -10,7 +10,7 @@
  * the methods the switch and the "My progress" page use. Components whose inline scripts run
  * before this deferred file wait for the "belonging-progress-ready" event on document.
  *
- * It also records the chapters' quiz answers (jupyterquiz questions, see
+ * It also records the chapters' quiz answers (the site's quiz, belonging-quiz.js and
  * src/belonging/present/quiz.py) and reflections' completion (never their text), and shows a
  * chapter's earlier answers when the store is on.
  */
@@ -360,39 +360,25 @@
 
   /* ---------- quizzes: record each answer, show earlier ones ---------- */
 
-  function quizOf(wrap) {
-    var container = wrap && wrap.parentElement;
-    if (!container || !container.dataset || !container.dataset.belongingChapter) { return null; }
-    var bank = window["questions" + container.id];
-    var qa = Array.isArray(bank) ? bank[Number(wrap.dataset.qnum)] : null;
-    var shown = wrap.querySelector("[id^='quizQn']");
-    var question = qa && qa.question ? qa.question : (shown ? shown.textContent : "");
-    var chapter = container.dataset.belongingChapter;
-    return { container: container, chapter: chapter, key: api.questionKey(chapter, question) };
+  // The site's quiz (belonging-quiz.js) announces each deliberate answer (Space, Enter or a
+  // click on an option; Check for select-all) as "belonging-quiz-answer"; moving between the
+  // options with the arrow keys answers nothing. A question's first answer in this page view
+  // counts.
+  function quizOf(question) {
+    var container = question && question.closest("[data-belonging-chapter]");
+    var text = question && question.querySelector(".belonging-quiz-text");
+    if (!container || !text) { return null; }
+    var chapter = container.getAttribute("data-belonging-chapter");
+    return { container: container, chapter: chapter, key: api.questionKey(chapter, text.textContent) };
   }
 
-  // A question's first decisive answer in this page view counts: for single-answer questions
-  // the first click; for select-all questions the first wrong option, or every right one.
-  function decide(wrap, label) {
-    var feedback = wrap.querySelector(".Feedback");
-    var needed = feedback ? Number(feedback.dataset.numcorrect) : 1;
-    var right = label.dataset.correct === "true";
-    if (needed <= 1 || !right) { return right; }
-    var found = wrap.querySelectorAll(".MCButton[data-correct='true'][data-answered='1']").length;
-    return found >= needed ? true : null;  // null: not decided yet
-  }
-
-  document.addEventListener("click", function (event) {
-    var input = event.target;
-    if (!input || !input.matches || !input.matches(".MCButton input[type=radio]")) { return; }
-    var label = input.closest(".MCButton"), wrap = input.closest(".Quiz"), quiz = quizOf(wrap);
-    if (!quiz || wrap.dataset.belongingRecorded) { return; }
-    var correct = decide(wrap, label);
-    if (correct === null) { return; }
-    wrap.dataset.belongingRecorded = "1";
+  document.addEventListener("belonging-quiz-answer", function (event) {
+    var question = event.target, quiz = quizOf(question);
+    if (!quiz || question.dataset.belongingRecorded || typeof event.detail.correct !== "boolean") { return; }
+    question.dataset.belongingRecorded = "1";
     var before = state.quiz[quiz.key];
     api.put("quiz", quiz.key, {
-      chapter: quiz.chapter, correct: correct, answered: new Date().toISOString(),
+      chapter: quiz.chapter, correct: event.detail.correct, answered: new Date().toISOString(),
       attempts: (before && before.attempts ? before.attempts : 0) + 1
     });
   });
@@ -406,7 +392,7 @@
   function showEarlierAnswers() {
     var containers = document.querySelectorAll("[data-belonging-chapter]");
     containers.forEach(function (container) {
-      var wraps = container.querySelectorAll(".Quiz"), answered = 0, right = 0;
+      var wraps = container.querySelectorAll(".belonging-quiz-question"), answered = 0, right = 0;
       wraps.forEach(function (wrap) {
         var quiz = quizOf(wrap), kept = quiz && on ? state.quiz[quiz.key] : null;
         var note = wrap.querySelector(".belonging-quiz-earlier");
@@ -415,7 +401,7 @@
         right += kept.correct ? 1 : 0;
         if (!note) {
           note = text("p", "belonging-quiz-earlier");
-          wrap.insertBefore(note, wrap.querySelector(".Answer"));
+          wrap.insertBefore(note, wrap.querySelector(".belonging-quiz-options"));
         }
         note.textContent = "Answered before, on " + day(kept.answered) + ": " + (kept.correct ? "right." : "not right.");
         note.classList.toggle("belonging-quiz-earlier-right", kept.correct);

@@ -156,8 +156,9 @@
     var status = el("p", { "class": "belonging-review-status" });
     var form = el("form", { "class": "belonging-review-card", novalidate: "novalidate" });
     var sourceLine = el("p", { "class": "belonging-review-source" });
-    var fieldset = el("fieldset");
-    var legend = el("legend");
+    // Named by the question (legend), as a radiogroup or, for select-all, a group.
+    var fieldset = el("fieldset", { "aria-labelledby": "belonging-review-question" });
+    var legend = el("legend", { id: "belonging-review-question" });
     var options = el("div", { "class": "belonging-review-options" });
     var actions = el("div", { "class": "belonging-review-actions" });
     var check = el("button", { type: "submit", "class": "belonging-button" }, "Check");
@@ -185,6 +186,7 @@
       sourceLine.textContent = "From chapter " + item.chapter.number + ": ";
       sourceLine.appendChild(el("a", { href: new URL("../" + item.chapter.url, source).href }, item.chapter.title));
       legend.textContent = q.question;
+      fieldset.setAttribute("role", many ? "group" : "radiogroup");
       if (many) legend.appendChild(el("span", { "class": "belonging-review-hint" }, " Select every answer that applies."));
       options.textContent = "";
       item.order = shuffled(q.answers.length);
@@ -223,7 +225,7 @@
       answered += 1;
       feedback.textContent = "";
       feedback.appendChild(el("p", { "class": "belonging-review-verdict" },
-        correct ? "Right." : (many ? "Not quite: the answers that apply are marked below." : "Not quite.")));
+        correct ? "Correct." : (many ? "Not quite: the answers that apply are marked below." : "Not quite.")));
       var list = el("ul", { "class": "belonging-review-reasons" });
       // The reader's own choices first, then the rest, in the order shown.
       var shown = item.order.filter(function (i) { return picks.indexOf(i) >= 0; })
@@ -274,6 +276,17 @@
       next.hidden = false;
       next.textContent = state.queue.length ? "Next question" : "Finish";
       next.focus();
+    });
+
+    // Arrows move between the options and choose nothing, as in the chapters' quizzes
+    // (belonging-quiz.js); Space chooses, and Check (or Enter) answers.
+    options.addEventListener("keydown", function (event) {
+      var input = event.target;
+      if (input.type !== "radio" || !/^(ArrowDown|ArrowRight|ArrowUp|ArrowLeft)$/.test(event.key)) return;
+      event.preventDefault();
+      var all = Array.prototype.slice.call(options.querySelectorAll("input:not(:disabled)"));
+      var step = /Down|Right/.test(event.key) ? 1 : -1;
+      if (all.length) all[(all.indexOf(input) + step + all.length) % all.length].focus();
     });
 
     next.addEventListener("click", function () {

@@ -36,8 +36,8 @@ THEMES = ("light", "dark")
 #: WCAG 2.2 A and AA (axe tags every earlier version's rules too) and Deque's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 AXE = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
-#: The theme fades colours between modes and jupyterquiz animates answered buttons; judge the
-#: settled colours a reader sees, without waiting for either.
+#: The theme fades colours between modes; judge the settled colours a reader sees, without
+#: waiting for it.
 SETTLED = "*, *::before, *::after { transition: none !important; animation: none !important; }"
 
 
@@ -121,8 +121,11 @@ def _use_components(page):
     for box in page.query_selector_all(".belonging-predict"):
         box.query_selector("input[type=radio]").check()
         box.query_selector("button").click()
-    for question in page.query_selector_all(".Quiz"):
-        question.query_selector(".MCButton").click()
+    for question in page.query_selector_all(".belonging-quiz-question"):
+        question.query_selector("label").click()
+        check = question.query_selector(".belonging-quiz-check")  # select-all answers on Check
+        if check:
+            check.click()
 
 
 NOTHING_STORED = ([0, 0, "", []], [])
@@ -225,7 +228,8 @@ KEYBOARD_PAGES = [("chapters/01-what-belonging-is.html", "1280px"), ("chapters/0
 def _operate(page, stop: str) -> str | None:
     """Use the focused control with keys alone; return what did not respond, if anything."""
     el = page.evaluate_handle("document.activeElement")
-    kind = el.evaluate("""e => e.closest('.Quiz') ? 'quiz' : e.closest('.belonging-predict') ?
+    kind = el.evaluate("""e => e.closest('.belonging-quiz-question') ? (e.type === 'radio' ? 'quiz' :
+      e.type === 'checkbox' ? 'quiz-box' : 'quiz-check') : e.closest('.belonging-predict') ?
       (e.type === 'radio' ? 'predict-option' : 'reveal') : e.type === 'range' ? 'slider' :
       e.matches('.bd-article .toggle-button') ? 'toggle' : null""")
     if kind == "slider":
@@ -244,10 +248,14 @@ def _operate(page, stop: str) -> str | None:
                             " return !r.hidden && r.innerText.trim().length > 0; }")
         if not shown:
             return f"{stop}: Enter on Reveal showed no result"
-    elif kind == "quiz":
+    elif kind in ("quiz", "quiz-check"):  # Space answers a one-answer question; Enter on Check a select-all one
+        page.keyboard.press("Space" if kind == "quiz" else "Enter")
+        if not el.evaluate("e => e.closest('.belonging-quiz-question').querySelector('.belonging-quiz-feedback').innerText.trim()"):
+            return f"{stop}: {'Space on a quiz option' if kind == 'quiz' else 'Enter on Check'} gave no feedback"
+    elif kind == "quiz-box":
         page.keyboard.press("Space")
-        if not el.evaluate("e => e.closest('.Quiz').querySelector('.Feedback').innerText.trim()"):
-            return f"{stop}: Space on a quiz option gave no feedback"
+        if not el.evaluate("e => e.checked"):
+            return f"{stop}: Space did not tick a select-all option"
     elif kind == "toggle":
         page.keyboard.press("Enter")
         opened = el.evaluate("e => !e.classList.contains('toggle-button-hidden')")

@@ -73,14 +73,17 @@ def test_page_works_for_a_reader(reader):
         result = box.query_selector(".belonging-predict-result")
         assert result.is_visible() and "You predicted" in result.inner_text()
 
-    questions = page.query_selector_all(".Quiz")  # jupyterquiz: one .Quiz per question
+    questions = page.query_selector_all(".belonging-quiz-question")  # quiz.quiz_html: one per question
     for i, question in enumerate(questions):
-        feedback = question.query_selector(".Feedback")
+        feedback = question.query_selector(".belonging-quiz-feedback")
+        choice = question.query_selector("input")
         if i == 0:  # the first question by keyboard alone: Tab to a choice, press Space
-            question.query_selector("input[type=radio]").focus()
+            choice.focus()
             page.keyboard.press("Space")
         else:
-            question.query_selector(".MCButton").click()
+            question.query_selector("label").click()
+        if choice.get_attribute("type") == "checkbox":  # select-all answers on Check
+            question.query_selector(".belonging-quiz-check").click()
         page.wait_for_timeout(50)
         assert feedback.inner_text().strip(), f"quiz question {i + 1} gave no feedback"
 

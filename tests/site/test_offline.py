@@ -165,11 +165,11 @@ def test_a_chapter_works_from_disk(reader, folder):
     result = box.locator(".belonging-predict-result")
     assert result.is_visible() and len(result.inner_text()) > 40
 
-    question = page.locator(".Quiz").first
+    question = page.locator(".belonging-quiz-question[data-type=multiple_choice]").first
     question.scroll_into_view_if_needed()
-    question.locator(".MCButton").first.click()
+    question.locator("label").first.click()
     page.wait_for_timeout(50)
-    assert question.locator(".Feedback").inner_text().strip(), "the quiz gave no feedback"
+    assert question.locator(".belonging-quiz-feedback").inner_text().strip(), "the quiz gave no feedback"
 
     definitions = json.loads((folder / "_static" / "glossary-terms.json").read_text("utf-8"))
     term = page.locator('a.reference.internal[href*="glossary.html#term-"]').first

@@ -62,9 +62,16 @@ class Session:
     def switch(self):
         return self.page.locator("#belonging-remember")
 
+    def question(self, index: int):
+        return self.page.locator(f"[data-belonging-chapter='{SLUG}'] .belonging-quiz-question[data-qnum='{index}']")
+
     def answer(self, index: int, right: bool):
-        wrap = self.page.locator(f"[data-belonging-chapter='{SLUG}'] .Quiz[data-qnum='{index}']")
-        wrap.locator(f".MCButton[data-correct='{'true' if right else 'false'}']").first.click()
+        """Click a right or a wrong option (select-all: that one option, then Check)."""
+        wrap = self.question(index)
+        choice = wrap.locator(f"input[data-correct='{'true' if right else 'false'}']").first
+        wrap.locator(f"label[for='{choice.get_attribute('id')}']").click()
+        if choice.get_attribute("type") == "checkbox":
+            wrap.locator(".belonging-quiz-check").click()
         return wrap
 
     def close(self):
@@ -131,10 +138,10 @@ def test_an_answer_and_a_prediction_survive_a_reload(reader):
     assert s.switch().is_checked()
     summary = s.page.locator(".belonging-quiz-summary")
     assert summary.inner_text().startswith(f"You answered 2 of {len(BANK)} questions; 1 right.")
-    notes = s.page.locator(".Quiz .belonging-quiz-earlier")
+    notes = s.page.locator(".belonging-quiz-question .belonging-quiz-earlier")
     assert notes.count() == 2
-    assert "right." in s.page.locator(f".Quiz[data-qnum='{SINGLE}'] .belonging-quiz-earlier").inner_text()
-    assert "not right." in s.page.locator(f".Quiz[data-qnum='{SELECT_ALL}'] .belonging-quiz-earlier").inner_text()
+    assert "right." in s.question(SINGLE).locator(".belonging-quiz-earlier").inner_text()
+    assert "not right." in s.question(SELECT_ALL).locator(".belonging-quiz-earlier").inner_text()
     box = s.page.locator("#predict-ch01-contact")
     result = box.locator(".belonging-predict-result")
     assert result.is_visible()
@@ -143,13 +150,15 @@ def test_an_answer_and_a_prediction_survive_a_reload(reader):
     chosen = box.locator("input[type=radio]").nth(1)
     assert chosen.is_checked() and chosen.is_disabled(), "the kept prediction can be changed after the reveal"
 
-    # A select-all question counts as right once every right option is chosen, and not before.
+    # A select-all question counts once Check is chosen, not while options are being ticked,
+    # and as right when every right option (and no other) is ticked.
     other = question_key(SLUG, BANK[OTHER_SELECT_ALL]["question"])
-    rights = s.page.locator(f".Quiz[data-qnum='{OTHER_SELECT_ALL}'] .MCButton[data-correct='true']")
+    rights = s.question(OTHER_SELECT_ALL).locator("input[data-correct='true']")
     assert rights.count() >= 2
     for i in range(rights.count()):
-        assert other not in s.stored()["quiz"], "a select-all question was scored before it was finished"
-        rights.nth(i).click()
+        rights.nth(i).check()
+        assert other not in s.stored()["quiz"], "a select-all question was scored before Check"
+    s.question(OTHER_SELECT_ALL).locator(".belonging-quiz-check").click()
     assert s.stored()["quiz"][other]["correct"] is True
 
     # Answering the single-answer question again on a later visit counts a second attempt.

@@ -1,4 +1,10 @@
-"""Chapter quizzes: load ``book/quizzes/<chapter>.json``, check it, show it with jupyterquiz.
+"""Chapter quizzes: load ``book/quizzes/<chapter>.json``, check it, show it.
+
+On the site (a Jupyter Book build, see :data:`SITE_BUILD`) the quiz is the course's own
+component, :func:`quiz_html`: each question a fieldset named by the question, arrows that move
+between options without answering, an answer only on Space, Enter or a click (Check for
+select-all), and feedback that starts with "Correct" or "Not quite" in a polite live region
+(``book/_static/belonging-quiz.js`` and ``.css``). In a notebook it is jupyterquiz, as before.
 
 The JSON schema (``quiz_schema.json``) checks the shape; :func:`problems` checks what a
 schema cannot: at least one correct answer per question (exactly one for multiple choice),
@@ -10,6 +16,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from functools import lru_cache
 from importlib import resources
@@ -134,7 +141,7 @@ def quiz_parts(chapter: str) -> tuple[str, str]:
     from jupyterquiz.dynamic.loader import load_questions_script
     from jupyterquiz.dynamic.renderer import build_script, build_styles, render_div
 
-    div_id = "quiz" + re.sub(r"[^a-z0-9]", "", chapter.lower())  # stable across builds
+    div_id = quiz_id(chapter)
     prefix, static, url = load_questions_script(to_jupyterquiz(load_quiz(chapter)), div_id)
     container = render_div(div_id, False, True, False, 1_000_000, 760, 10, "left") + "</div>"
     # The site's progress store (book/_static/belonging-progress.js) records answers per
@@ -148,10 +155,63 @@ def quiz_parts(chapter: str) -> tuple[str, str]:
     return container + build_styles(div_id, QUIZ_COLOURS), script
 
 
+def quiz_id(chapter: str) -> str:
+    """The quiz container's id, stable across builds (make_pdf finds the quiz by it)."""
+    return "quiz" + re.sub(r"[^a-z0-9]", "", chapter.lower())
+
+
+def _option_html(name: str, index: int, kind: str, answer: dict) -> str:
+    ident = f"{name}-{index}"
+    return (f'<div class="belonging-quiz-option"><input type="{kind}" name="{name}" id="{ident}" value="{index}" '
+            f'data-correct="{"true" if answer["correct"] else "false"}" '
+            f'data-feedback="{html.escape(answer["feedback"])}">'
+            f'<label for="{ident}">{html.escape(answer["answer"])}</label></div>')
+
+
+def _question_html(div_id: str, index: int, total: int, question: dict) -> str:
+    """One question: a fieldset named by its legend (radiogroup for one answer, group for
+    select-all), its options, a Check button for select-all, and a polite live region."""
+    name = f"{div_id}-q{index}"
+    many = question["type"] == "many_choice"
+    ask = "Then choose Check." if "all that apply" in question["question"].lower() else \
+        "Select every answer that applies, then choose Check."
+    hint = f'<span class="belonging-quiz-hint">{ask}</span>' if many else ""
+    options = "".join(_option_html(name, i, "checkbox" if many else "radio", a)
+                      for i, a in enumerate(question["answers"]))
+    check = '<button type="button" class="belonging-button belonging-quiz-check">Check</button>' if many else ""
+    return (f'<fieldset class="belonging-quiz-question" id="{name}" data-qnum="{index}" '
+            f'data-type="{question["type"]}" role="{"group" if many else "radiogroup"}" '
+            f'aria-labelledby="{name}-legend">'
+            f'<legend id="{name}-legend"><span class="belonging-quiz-count">Question {index + 1} of {total}. </span>'
+            f'<span class="belonging-quiz-text">{html.escape(question["question"])}</span>{hint}</legend>'
+            f'<div class="belonging-quiz-options">{options}</div>{check}'
+            f'<div class="belonging-quiz-feedback" role="status" aria-live="polite"></div></fieldset>')
+
+
+def quiz_html(chapter: str) -> str:
+    """The site's quiz: the same bank as jupyterquiz's, as plain HTML that
+    ``book/_static/belonging-quiz.js`` brings to life (no inline script). Without the script the
+    questions and options still read and print; choosing shows nothing."""
+    questions = load_quiz(chapter)["questions"]
+    div_id = quiz_id(chapter)
+    body = "".join(_question_html(div_id, i, len(questions), q) for i, q in enumerate(questions))
+    return (f'<div id="{div_id}" class="belonging-quiz" data-belonging-chapter="{html.escape(chapter)}" '
+            f'data-state="static"><noscript><p>Choosing an answer shows its feedback only with JavaScript on.</p>'
+            f'</noscript>{body}</div>')
+
+
+#: Set by the site's Sphinx extension (book/_ext/belonging_site.py) for the kernels that run the
+#: chapters while the book is built; in a notebook it is unset and the quiz is jupyterquiz.
+SITE_BUILD = "BELONGING_SITE_BUILD"
+
+
 def show_quiz(chapter: str) -> None:
-    """Display the chapter's quiz (works in Jupyter and on the static site)."""
+    """Display the chapter's quiz: the course's own component on the site, jupyterquiz in Jupyter."""
     from IPython.display import HTML, Javascript, display
 
+    if os.environ.get(SITE_BUILD) == "1":
+        display(HTML(quiz_html(chapter)))
+        return
     container, script = quiz_parts(chapter)
     display(HTML(container))
     display(Javascript(script))
