@@ -35,12 +35,23 @@ _PREDICT_SCRIPT = """<script>
   function escape(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   }
-  function show(label, focus) {
+  // The options that match what the figure shows (data-expected), so the reveal can say
+  // whether the reader's prediction did; a prompt without them only sets the two side by side.
+  var expected = (box.dataset.expected || "").split(",").filter(Boolean).map(Number);
+  function verdict(choice) {
+    if (!expected.length) { return ""; }
+    if (expected.indexOf(choice) >= 0) {
+      return '<p class="belonging-predict-match">Your prediction matches what the figure shows.</p>';
+    }
+    var right = expected.map(function (i) { return "\u201c" + escape(labelOf(radios[i])) + "\u201d"; }).join(" or ");
+    return '<p class="belonging-predict-match">Not what the figure shows: it matches ' + right + ".</p>";
+  }
+  function show(label, choice, focus) {
     fieldset.disabled = true;
     button.hidden = true;
     result.hidden = false;
     result.innerHTML = "<p><strong>You predicted:</strong> " + escape(label) + "</p>" +
-      box.querySelector("template").innerHTML;
+      box.querySelector("template").innerHTML + verdict(choice);
     if (focus) { result.focus(); }
   }
   function store() { return window.BelongingProgress; }
@@ -57,24 +68,38 @@ _PREDICT_SCRIPT = """<script>
       store().put("predictions", storeKey(),
                   { choice: Number(chosen.value), label: label, at: new Date().toISOString() });
     }
-    show(label, true);
+    show(label, Number(chosen.value), true);
   });
   function restore() {
     var kept = store().get("predictions")[storeKey()];
     if (!kept || fieldset.disabled) { return; }
     var radio = radios[kept.choice];
-    if (radio && labelOf(radio) === kept.label) { radio.checked = true; }
-    show(kept.label, false);
+    var same = radio && labelOf(radio) === kept.label;
+    if (same) { radio.checked = true; }
+    show(kept.label, same ? kept.choice : -1, false);
   }
   if (store()) { restore(); } else { document.addEventListener("belonging-progress-ready", restore); }
 })();
 </script>"""
 
+def _expected(expected, count: int) -> str:
+    """The ``data-expected`` attribute for the options that match the figure ("" for none)."""
+    if expected is None:
+        return ""
+    chosen = [expected] if isinstance(expected, int) and not isinstance(expected, bool) else expected
+    if (not isinstance(chosen, (list, tuple)) or not chosen or len(set(chosen)) != len(chosen)
+            or any(isinstance(i, bool) or not isinstance(i, int) or not 0 <= i < count for i in chosen)):
+        raise ValueError(f"expected must be an option's index from 0 to {count - 1}, or a list of different "
+                         f"indices, or None; got {expected!r}")
+    return f' data-expected="{",".join(str(i) for i in sorted(chosen))}"'
+
+
 _ANCHOR = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 
 
 def predict(key: str, question: str, options: list[str], reveal: str, *,
-            figure: str | None = None, figure_title: str | None = None) -> HTML:
+            figure: str | None = None, figure_title: str | None = None,
+            expected: int | list[int] | None = None) -> HTML:
     """Ask the reader to commit to a prediction before the figure that answers it.
 
     ``key`` is a short unique slug for the page (it becomes the element id); ``reveal``
@@ -82,6 +107,8 @@ def predict(key: str, question: str, options: list[str], reveal: str, *,
     their own choice. ``figure`` is the anchor of the figure the prediction is about (a MyST
     target such as ``(ch01-contact-figure)=`` just above it) and ``figure_title`` its title
     as the page shows it: the prompt names the figure and links to it. Give both or neither.
+    ``expected`` is the index (or list of indices) of the option(s) that match what the figure
+    shows: the reveal then says whether the reader's prediction matched, and which one did.
     """
     if not isinstance(key, str) or not _KEY.match(key):
         raise ValueError(f"key must be a short lowercase slug (letters, digits, hyphens); got {key!r}")
@@ -94,6 +121,7 @@ def predict(key: str, question: str, options: list[str], reveal: str, *,
                          f"hyphens; at most 81 characters); got {figure!r}")
     if figure_title is not None and (not isinstance(figure_title, str) or not figure_title.strip()):
         raise ValueError(f"figure_title must be the figure's title, a non-empty string; got {figure_title!r}")
+    matches = _expected(expected, len(options))
     box = f"predict-{key}"
     items = "\n".join(
         f'<div class="belonging-predict-option"><input type="radio" name="{box}" id="{box}-{i}" value="{i}">'
@@ -108,7 +136,7 @@ def predict(key: str, question: str, options: list[str], reveal: str, *,
         about = f'<p class="belonging-predict-figure" id="{box}-figure">This prediction is about the figure {link}.</p>\n'
     body = (
         f"{about}"
-        f'<section class="belonging-predict" id="{box}" aria-labelledby="{box}-legend">\n'
+        f'<section class="belonging-predict" id="{box}" aria-labelledby="{box}-legend"{matches}>\n'
         f'<fieldset><legend id="{box}-legend"><strong>Predict first.</strong> {html.escape(question)}</legend>\n'
         f"{items}\n</fieldset>\n"
         f'<button type="button" class="belonging-button">Reveal</button>\n'
