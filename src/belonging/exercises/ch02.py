@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import survival
+from .. import _checks  # a module, not names: every check_* name here is taken for an exercise check
 from . import CORRECT
 from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
@@ -24,11 +25,13 @@ def _gap(cv: float, group_size: int = 5) -> float:
 
 def peak_of_grid(group_size: int = 5) -> float:
     """The variability in :data:`GRID` at which the groups' advantage is largest."""
+    group_size = _checks.check_int("group_size", group_size, 1, survival.MAX_GROUP_SIZE)
     return max(GRID, key=lambda cv: _gap(cv, group_size))
 
 
 def smallest_group(cv: float = 2.0, share: float = 0.9) -> int | None:
     """The smallest group size (1 to :data:`MAX_GROUP`) that keeps at least ``share`` alive."""
+    share = _checks.check_number("share", share, 0.0, 1.0)
     for size in range(1, MAX_GROUP + 1):
         if survival.survival_probability(cv, size) >= share:
             return size

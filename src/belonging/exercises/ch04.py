@@ -9,11 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from .. import mortality, ostracism
+from .. import _checks  # a module, not names: every check_* name here is taken for an exercise check
 from . import CORRECT
 from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
 #: Throws in the standard game the questions ask about.
 THROWS = 30
+#: Most throws a game may have in these helpers: enough for any classroom game, small enough
+#: that a loop over every possible number of catches finishes at once.
+MAX_THROWS = 1000
 #: Throws received in the usual exclusion script (q1).
 EXCLUDED_CATCHES = ostracism.EARLY_THROWS_IN_EXCLUSION
 #: The midpoint of the 1-5 need scale (q2).
@@ -25,6 +29,8 @@ Q3_ROW = next(r for r in mortality.table_rows("structural") if r.label.startswit
 
 def need_level_after(catches: int, throws: int = THROWS) -> float:
     """The model's mean need level right after catching ``catches`` of ``throws`` throws."""
+    throws = _checks.check_int("throws", throws, 1, MAX_THROWS)
+    catches = _checks.check_int("catches", catches, 0, throws)
     return ostracism.expected_need_level(catches / throws)
 
 
@@ -60,6 +66,8 @@ def check_q1(answer: Any) -> str:
 def most_catches_below_midpoint(throws: int = THROWS, midpoint: float = MIDPOINT) -> int | None:
     """The largest number of catches out of ``throws`` at which the model's need level is
     still below ``midpoint`` (None if even no catches reach below it)."""
+    throws = _checks.check_int("throws", throws, 1, MAX_THROWS)
+    midpoint = _checks.check_number("midpoint", midpoint, 1.0, 5.0)
     below = [k for k in range(throws + 1) if need_level_after(k, throws) < midpoint]
     return max(below) if below else None
 

@@ -8,11 +8,14 @@ import math
 from typing import Any
 
 from .. import friendship
+from .. import _checks  # a module, not names: every check_* name here is taken for an exercise check
 from . import CORRECT
 from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
 #: Weeks in the school year used in q3.
 SCHOOL_YEAR_WEEKS = 40
+#: Ten years of weeks: longer than any question here asks about.
+MAX_WEEKS = 520
 
 
 def check_q1(answer: Any) -> str:
@@ -59,6 +62,7 @@ def check_q2(answer: Any) -> str:
 
 def fewest_hours_for_close_friend(weeks: int = SCHOOL_YEAR_WEEKS) -> int | None:
     """Fewest whole leisure hours a week that reach the close-friend midpoint within ``weeks``."""
+    weeks = _checks.check_number("weeks", weeks, 0.0, MAX_WEEKS)
     for hours in range(0, int(friendship.MAX_HOURS_PER_WEEK) + 1):
         if friendship.weeks_to_stage("close friend", hours) <= weeks:
             return hours

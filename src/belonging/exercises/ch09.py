@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from .. import loneliness_loop
+from .. import _checks  # a module, not names: every check_* name here is taken for an exercise check
 from . import CORRECT
 from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
@@ -19,6 +20,8 @@ HIGH_BIAS = 0.7
 BIASES = [i / 10 for i in range(11)]
 LONELY = 0.5
 PEOPLE = 20
+#: Most simulated people still_lonely runs (each is a year of weekly steps).
+MAX_PEOPLE = 200
 
 
 def felt_gap(threat_bias: float = HIGH_BIAS, seed: int = STORY_SEED) -> float:
@@ -34,6 +37,7 @@ def tipping_bias(seed: int = STORY_SEED) -> float | None:
 
 def still_lonely(threat_bias: float, start_loneliness: float, people: int = PEOPLE) -> int:
     """How many of seeds 0..people-1 are above 0.5 at week 52."""
+    people = _checks.check_int("people", people, 1, MAX_PEOPLE)
     return sum(
         loneliness_loop.simulate(threat_bias, start_loneliness=start_loneliness, seed=s).loneliness[-1] > LONELY
         for s in range(people)

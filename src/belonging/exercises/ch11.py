@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import convoy, support, weak_ties
+from .. import _checks  # a module, not names: every check_* name here is taken for an exercise check
 from . import CORRECT
 from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
@@ -79,6 +80,9 @@ def check_q2(answer: Any) -> str:
 
 def first_step_half(shares) -> int | None:
     """The first step at which at least half of a group has heard (None if it never happens)."""
+    if isinstance(shares, (str, bytes)) or not hasattr(shares, "__iter__"):
+        raise ValueError(f"shares must be a sequence of shares between 0 and 1; got {type(shares).__name__}")
+    shares = [_checks.check_number(f"shares[{step}]", share, 0.0, 1.0) for step, share in enumerate(shares)]
     return next((step for step, share in enumerate(shares) if share >= 0.5), None)
 
 

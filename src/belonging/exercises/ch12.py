@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import convoy
+from .. import _checks  # a module, not names: every check_* name here is taken for an exercise check
 from . import CORRECT
 from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
 
@@ -18,6 +19,9 @@ SHORT_AGE = 40
 
 def kept_share(circle: int, convoy_: convoy.Convoy | None = None) -> float:
     """Share of its size at 25 that circle ``circle`` (0 inner, 1 middle, 2 outer) keeps at 80."""
+    circle = _checks.check_int("circle", circle, 0, 2)
+    if convoy_ is not None and not isinstance(convoy_, convoy.Convoy):
+        raise ValueError(f"convoy_ must be a convoy.Convoy or None; got {type(convoy_).__name__}")
     c = convoy_ if convoy_ is not None else convoy.expected_convoy()
     return c.at(OLD)[circle] / c.at(YOUNG)[circle]
 
