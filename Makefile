@@ -23,7 +23,7 @@ help:
 	@echo "make offline    zip the site to read straight from disk, no server: dist/the-need-to-belong-offline.zip"
 	@echo "make exercises  regenerate learner notebooks and autograders from their sources"
 	@echo "make assignments  write dist/assignments/NN-slug/: student and solution notebooks, autograder zip, README"
-	@echo "make grade CHAPTER=01 SUBMISSIONS=dir  grade a folder of submitted notebooks into grades-01.csv"
+	@echo "make grade CHAPTER=01 SUBMISSIONS=dir [TIMEOUT=120 JOBS=2]  grade a folder of submitted notebooks into grades-01.csv"
 	@echo "make lms        export quizzes and exam banks (GIFT, QTI 1.2) and one Common Cartridge of the course to lms/;"
 	@echo "                its chapter links use BASE_URL=https://your.site/path/ (default http://127.0.0.1:8000/);"
 	@echo "                SEED=n also writes exam variants (questions and options shuffled) and their key to lms/variants/seed-n/"
@@ -82,14 +82,17 @@ exercises: install
 assignments: install
 	$(BIN)/python -m belonging.exercises.generate --dist dist/assignments
 
-# One chapter's autograder (built first if missing) grades every .ipynb in SUBMISSIONS.
+# One chapter's autograder (built first if missing) grades every file in SUBMISSIONS, each
+# notebook in a sandbox (bubblewrap where installed), TIMEOUT seconds each, JOBS at a time.
 CHAPTER ?= 01
 SUBMISSIONS ?= submissions
+TIMEOUT ?= 120
+JOBS ?= 2
 grade: install
 	@test -n "$$(ls dist/assignments/$(CHAPTER)-*/autograder.zip 2>/dev/null)" \
 	  || $(BIN)/python -m belonging.exercises.generate --dist dist/assignments $(CHAPTER)
 	$(BIN)/python -m belonging.exercises.grade $$(ls dist/assignments/$(CHAPTER)-*/autograder.zip) \
-	  $(SUBMISSIONS) --out grades-$(CHAPTER).csv
+	  $(SUBMISSIONS) --out grades-$(CHAPTER).csv --timeout $(TIMEOUT) --jobs $(JOBS)
 
 lms: install
 	SEED="$(SEED)" $(BIN)/python -m belonging.present.lms_export

@@ -94,7 +94,8 @@ def test_grading_a_folder_writes_one_row_per_submission(kit, tmp_path):
     assert run.returncode == 0, run.stderr[-2000:]
     with out.open(newline="", encoding="utf-8") as f:
         rows = {row["submission"]: row for row in csv.DictReader(f)}
-    assert list(next(iter(rows.values()))) == ["submission", "q1", "q2", "q3", "q4", "total", "possible", "reason"]
+    assert list(next(iter(rows.values()))) == ["submission", "q1", "q2", "q3", "q4", "total", "possible", "reason",
+                                             "isolation"]
     scores = {name: [float(row[q]) for q in ("q1", "q2", "q3", "q4", "total", "possible")] for name, row in rows.items()}
     assert scores == {
         "solution.ipynb": [1, 1, 1, 1, 4, 4],

@@ -1,154 +1,234 @@
 """Grade a folder of submitted notebooks with a chapter's autograder into one CSV.
 
     python -m belonging.exercises.grade dist/assignments/01-what-belonging-is/autograder.zip \\
-        submissions/ --out grades.csv
+        submissions/ --out grades.csv [--timeout 120] [--jobs 2]
 
-One row per notebook: a column per question, the total, the points possible and a reason when
-something went wrong. Each notebook is graded by ``otter run`` in a process of its own, with a
-time limit, so a notebook that crashes, loops or is not a notebook at all gets a row with zero
-and a reason instead of stopping the rest. The notebook runs against the copy of ``belonging``
-inside the zip (put first on ``PYTHONPATH``), so the model it is graded against is the one the
-autograder was built with, not whatever version this machine has.
+One row per file in the folder: a column per question, the total, the points possible, a reason
+when something went wrong, and the isolation the notebook ran under. Grading is in two steps
+that never meet:
+
+1. **Run** (:mod:`belonging.exercises.sandbox`): each notebook is copied into a throwaway folder
+   holding only a copy of the ``belonging`` package (no tests, no answer keys) and run there in a
+   fresh kernel, with a time limit, in a sandbox where Linux allows one. Only its answer
+   variables come out, as plain JSON values.
+2. **Judge** (:mod:`belonging.exercises.judge`): a separate process, which never ran student
+   code, marks those values with the hidden tests, computing the expected values and the
+   multiple-choice keys there from the model in the zip. The zip is read into memory before any
+   notebook runs and unpacked for the judge only after every notebook has ended.
+
+A notebook that crashes, loops, or is not a notebook gets a row with zero and a reason. If a
+notebook cannot be graded for a reason of this machine (no Jupyter kernel, for instance), the
+command says so and exits with status 2: that is not the student's zero.
 """
 from __future__ import annotations
 
 import argparse
 import ast
 import csv
+import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-#: Seconds one notebook may take; the course notebooks take about 15 s each.
-TIMEOUT = 600
+from belonging.exercises import sandbox
+
+#: Seconds one notebook may take; the course notebooks take about 10-20 s each.
+TIMEOUT = 120
+#: Notebooks graded at once.
+JOBS = 2
+#: The exit status when the machine, not a student, stopped notebooks being graded.
+ENVIRONMENT_FAILED = 2
 
 
-def questions(autograder: Path) -> dict[str, float]:
+def _natural(name: str) -> list:
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
+
+
+def questions(autograder: zipfile.ZipFile | Path) -> dict[str, float]:
     """Question name -> points, read from the test files in the zip (q1, q2, ... q10 in order)."""
+    zf = autograder if isinstance(autograder, zipfile.ZipFile) else zipfile.ZipFile(autograder)
     points = {}
-    with zipfile.ZipFile(autograder) as zf:
-        for name in zf.namelist():
-            if re.fullmatch(r"tests/[^/]+\.py", name):
-                tree = ast.parse(zf.read(name).decode("utf-8"))
-                test = next(ast.literal_eval(node.value) for node in tree.body
-                            if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "test")
-                points[test["name"]] = float(test["points"])
-    return dict(sorted(points.items(), key=lambda item: [int(t) if t.isdigit() else t
-                                                          for t in re.split(r"(\d+)", item[0])]))
+    for name in zf.namelist():
+        if re.fullmatch(r"tests/[^/]+\.py", name):
+            tree = ast.parse(zf.read(name).decode("utf-8"))
+            test = next(ast.literal_eval(node.value) for node in tree.body
+                        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "test")
+            points[test["name"]] = float(test["points"])
+    return dict(sorted(points.items(), key=lambda item: _natural(item[0])))
 
 
-def first_error(notebook) -> str:
-    """Which cell of the executed notebook stopped with an error, in one line (no traceback)."""
-    code_cells = [c for c in notebook.cells if c.cell_type == "code"]
-    for number, cell in enumerate(code_cells, start=1):
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                value = str(output.get("evalue", "")).strip().splitlines()
-                first_line = cell.source.strip().splitlines()[0][:60] if cell.source.strip() else ""
-                return (f"code cell {number} ({first_line!r}) stopped with {output.get('ename', 'an error')}"
-                        + (f": {value[0][:120]}" if value else "") + "; later answers may be missing")
-    return ""
+def assignment_name(zf: zipfile.ZipFile) -> str:
+    return json.loads(zf.read("otter_config.json"))["assignment_name"]
 
 
-def grade_one(autograder: Path, notebook: Path, report: Path) -> None:
-    """Grade one notebook in this process and write its scores as JSON (run by :func:`grade_folder`)."""
-    import contextlib
-    import io
+def unpack_package(zf: zipfile.ZipFile, folder: Path) -> Path:
+    """Only the ``belonging`` package from the zip's grading files: what a notebook imports."""
+    prefix = "files/grading/"
+    for name in zf.namelist():
+        if name.startswith(prefix + "belonging/") and not name.endswith("/"):
+            target = folder / name[len(prefix):]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(zf.read(name))
+    # The runner is this grader's own, whatever version of it the zip was built with.
+    runner = folder / "belonging" / "exercises" / "sandbox.py"
+    runner.parent.mkdir(parents=True, exist_ok=True)
+    runner.write_bytes(Path(sandbox.__file__).read_bytes())
+    return folder
 
-    import nbformat
 
+def run_notebook(text: bytes, name: str, package: Path, tmp: Path,
+                 points: dict, timeout: float, kernel: str, isolation: str) -> dict:
+    """Run one notebook in its own sandbox folder; its answers and reasons (untrusted data)."""
+    work = Path(tempfile.mkdtemp(prefix="work-", dir=tmp))
+    (work / f"{name}.ipynb").write_bytes(text)
+    argv, env, cwd = sandbox.command(isolation, work, package, f"{name}.ipynb", list(points), timeout, kernel)
+    # Messages go to a file, not a pipe: a process the notebook left behind could hold a pipe open.
+    log = work.with_suffix(".log")
+    with log.open("wb") as messages:
+        process = subprocess.Popen(argv, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=messages, start_new_session=True)
     try:
-        nb = nbformat.read(notebook, as_version=4)
-    except Exception as error:  # noqa: BLE001 - anything unreadable is reported, not raised
-        report.write_text(json.dumps({"scores": {}, "reason": f"not a readable notebook ({type(error).__name__})"}))
-        return
-    from otter.run import main as otter_run
-
-    # Graded under the name the assignment gave it: its first cell opens `otter.Notebook("NN-slug.ipynb")`,
-    # which fails for a file renamed on upload (ana.ipynb) and would be reported as the student's error.
-    name = nb.metadata.get("otter", {}).get("assignment_name")
-    with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stdout(io.StringIO()):
-        graded = Path(tmp) / (f"{Path(str(name)).name}.ipynb" if name else notebook.name)
-        graded.write_bytes(notebook.read_bytes())
-        try:
-            results = otter_run(str(graded), autograder=str(autograder), output_dir=None, no_logo=True)
-        except Exception as error:  # noqa: BLE001
-            report.write_text(json.dumps({"scores": {}, "reason": f"could not be graded: {error}"[:300]}))
-            return
-    scores = {test: float(results.get_score(test)) for test in results.test_files}
-    reason = str(results.catastrophic_error or "") or (first_error(results.notebook) if results.notebook else "")
-    report.write_text(json.dumps({"scores": scores, "reason": reason}))
+        # Kernel start-up and imports come on top of the notebook's own time.
+        process.wait(timeout=timeout + 30)
+    except subprocess.TimeoutExpired:
+        result = {"reason": f"did not finish in {timeout:g} s (a cell that never ends?)"}
+    else:
+        result = sandbox.read_result(work)
+    finally:
+        _end(process, work)
+    if result is None:
+        stderr = log.read_bytes()[-20000:]
+        last = (stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"])[-1]
+        # The sandbox or the grading packages failing is this machine's fault, not the student's.
+        machine = last.startswith(("bwrap:", "unshare:")) or "No module named" in last
+        result = {"environment" if machine else "reason": f"could not be graded: {last[:200]}"}
+    sandbox.clear(work)
+    log.unlink()
+    return result
 
 
-def grade_notebook(autograder: Path, notebook: Path, package: Path, timeout: float) -> dict:
-    """Scores and reason for one notebook, graded in a child process with a time limit."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(package), os.environ.get("PYTHONPATH")]))}
-    with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "report.json"
-        try:
-            # This file, not `-m belonging...`: PYTHONPATH now points at the zip's copy of the package.
-            run = subprocess.run([sys.executable, __file__, "--one", str(autograder),
-                                  str(notebook), str(report)], env=env, capture_output=True, text=True,
-                                 timeout=timeout)
-        except subprocess.TimeoutExpired:
-            return {"scores": {}, "reason": f"did not finish in {timeout:g} s (a cell that never ends?)"}
-        if report.is_file():
-            return json.loads(report.read_text())
-        last = (run.stderr.strip().splitlines() or ["no message"])[-1]
-        return {"scores": {}, "reason": f"could not be graded: {last[:200]}"}
+def _end(process: subprocess.Popen, work: Path) -> None:
+    """End the sandbox and everything it started, however it finished."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (OSError, AttributeError):
+        process.kill()
+    process.wait()
+    if sys.platform.startswith("linux"):
+        sandbox.end_leftovers(work)
 
 
-def grade_folder(autograder: Path, submissions: Path, out: Path, timeout: float = TIMEOUT) -> list[dict]:
-    """Grade every ``*.ipynb`` in ``submissions`` and write the CSV; return its rows."""
-    points = questions(autograder)
-    notebooks = sorted(p for p in submissions.iterdir() if p.suffix == ".ipynb" and p.is_file())
-    if not notebooks:
-        raise SystemExit(f"no .ipynb files in {submissions}")
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        with zipfile.ZipFile(autograder) as zf:
-            zf.extractall(tmp)
-        package = Path(tmp) / "files" / "grading"
-        for notebook in notebooks:
-            start = time.monotonic()
-            result = grade_notebook(autograder.resolve(), notebook.resolve(), package, timeout)
-            row = {"submission": notebook.name}
-            row.update({q: result["scores"].get(q, 0.0) for q in points})
-            row.update(total=sum(row[q] for q in points), possible=sum(points.values()), reason=result["reason"])
-            rows.append(row)
-            print(f"{notebook.name}: {row['total']:g}/{row['possible']:g} in {time.monotonic() - start:.0f} s "
-                  f"{row['reason']}".rstrip(), file=sys.stderr)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=["submission", *points, "total", "possible", "reason"])
-        writer.writeheader()
-        writer.writerows(rows)
+def judge(zip_bytes: bytes, tmp: Path, answers: dict) -> dict:
+    """Marks for every submission's answers, from a fresh process and a fresh copy of the zip."""
+    folder = tmp / "judge"
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as zf:
+        zf.extractall(folder)
+    (tmp / "answers.json").write_text(json.dumps(answers), "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(folder / "files" / "grading")}
+    # The file, not `-m`: the zip's copy of the package comes first on PYTHONPATH.
+    run = subprocess.run([sys.executable, str(Path(__file__).with_name("judge.py")), str(folder),
+                          str(tmp / "answers.json"), str(tmp / "marks.json")], cwd=folder / "files", env=env,
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"the judge failed (the autograder zip is not one this grader can read?):\n"
+                         f"{run.stderr[-2000:]}")
+    return json.loads((tmp / "marks.json").read_text("utf-8"))
+
+
+def _clean(text: object) -> str:
+    return " ".join(str(text or "").split())[:300]
+
+
+def grade_folder(autograder: Path, submissions: Path, out: Path, timeout: float = TIMEOUT, jobs: int = JOBS,
+                 kernel: str = "python3", isolation: str = "auto") -> list[dict]:
+    """Grade every file in ``submissions`` and write the CSV; return its rows.
+
+    A row's ``environment`` is True when the machine, not the notebook, stopped it being graded.
+    """
+    zip_bytes = autograder.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(zip_bytes)) as zf:
+        points, name = questions(zf), assignment_name(zf)
+        files = sorted(submissions.iterdir(), key=lambda p: p.name)
+        if not files:
+            raise SystemExit(f"no files in {submissions}")
+        chosen = sandbox.isolation(isolation)
+        print(f"isolation: {chosen.note}", file=sys.stderr)
+        with tempfile.TemporaryDirectory(prefix="belonging-grade-") as tmp_name:
+            tmp = Path(tmp_name)
+            package = unpack_package(zf, tmp / "package")
+
+            def one(path: Path) -> dict:
+                start = time.monotonic()
+                if not path.is_file() or path.suffix != ".ipynb":
+                    kind = "a folder" if path.is_dir() else "not a .ipynb notebook"
+                    return {"reason": f"{kind}: not graded", "seconds": 0}
+                result = run_notebook(path.read_bytes(), name, package, tmp, points, timeout, kernel,
+                                      chosen.name)
+                return {**result, "seconds": time.monotonic() - start}
+
+            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+                results = dict(zip([p.name for p in files], pool.map(one, files)))
+            marks = judge(zip_bytes, tmp, {f: r.get("answers") or {} for f, r in results.items()
+                                           if "environment" not in r})
+    rows = [_row(f, results[f], marks.get(f, {}), points, chosen) for f in results]
+    _write(out, rows, points)
     return rows
 
 
+def _row(submission: str, result: dict, marks: dict, points: dict, chosen: sandbox.Isolation) -> dict:
+    environment = "environment" in result
+    reason = f"NOT GRADED (this machine): {_clean(result['environment'])}" if environment else _clean(
+        result.get("reason"))
+    row = {"submission": submission, **{q: float(marks.get(q, 0.0)) for q in points}}
+    row.update(total=sum(row[q] for q in points), possible=sum(points.values()), reason=reason,
+               isolation=chosen.name)
+    print(f"{submission}: {row['total']:g}/{row['possible']:g} in {result.get('seconds', 0):.0f} s "
+          f"{reason}".rstrip(), file=sys.stderr)
+    return {**row, "environment": environment}
+
+
+def _write(out: Path, rows: list[dict], points: dict) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=["submission", *points, "total", "possible", "reason", "isolation"],
+                                extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def main(argv: list[str] | None = None) -> None:
-    argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["--one"]:
-        grade_one(Path(argv[1]), Path(argv[2]), Path(argv[3]))
-        return
     parser = argparse.ArgumentParser(prog="python -m belonging.exercises.grade", description=__doc__.split("\n\n")[0])
     parser.add_argument("autograder", type=Path, help="a chapter's autograder.zip")
     parser.add_argument("submissions", type=Path, help="a folder of submitted .ipynb files")
     parser.add_argument("--out", type=Path, default=Path("grades.csv"), help="the CSV to write (grades.csv)")
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help=f"seconds per notebook ({TIMEOUT})")
+    parser.add_argument("--jobs", type=int, default=JOBS, help=f"notebooks graded at once ({JOBS})")
+    parser.add_argument("--kernel", default="python3", help="the Jupyter kernel to run notebooks in (python3)")
+    parser.add_argument("--isolation", default="auto", choices=["auto", *sandbox.ISOLATIONS],
+                        help="how notebooks are held in (auto: the strongest this machine offers)")
     args = parser.parse_args(argv)
     if not args.autograder.is_file():
         parser.error(f"no autograder zip at {args.autograder}: run `make assignments` first")
     if not args.submissions.is_dir():
         parser.error(f"{args.submissions} is not a folder")
-    rows = grade_folder(args.autograder, args.submissions, args.out, args.timeout)
-    print(f"graded {len(rows)} notebooks into {args.out}")
+    if args.timeout <= 0 or args.jobs < 1:
+        parser.error("--timeout must be above 0 and --jobs at least 1")
+    rows = grade_folder(args.autograder, args.submissions, args.out, args.timeout, args.jobs, args.kernel,
+                        args.isolation)
+    print(f"graded {len(rows)} files into {args.out}")
+    failed = [row["submission"] for row in rows if row["environment"]]
+    if failed:
+        print(f"{len(failed)} notebooks were NOT graded because of this machine, not the students "
+              f"(see the reason column): fix it and grade again", file=sys.stderr)
+        raise SystemExit(ENVIRONMENT_FAILED)
 
 
 if __name__ == "__main__":

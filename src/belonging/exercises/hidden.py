@@ -1,18 +1,19 @@
 """What the hidden tests in the autograder call, from the copy of the package inside the zip.
 
-A submission runs in the same kernel as the tests that grade it, so it can redefine anything it
-can reach: the check functions, ``belonging.exercises.chNN`` in ``sys.modules``, even the model
-functions. The hidden tests therefore never use an object the notebook could have touched. Each
-test runs this file afresh (``runpy.run_path``, nothing cached), and it loads the model and the
-checks again from the package files bundled in the autograder zip, under a private name, so the
-expected values are computed by the model itself. Answers are copied into plain ``int``,
-``float`` or ``str`` first, so an answer object cannot pretend to equal whatever it is compared
-with. (Where there is no ``grading/`` folder, as when an instructor runs ``grader.check`` in the
-solution copy, the tests load this file from the installed package instead, still afresh.)
+With ``make grade`` (:mod:`belonging.exercises.grade`) the hidden tests never run in the
+student's kernel: the notebook runs in a sandbox that holds no tests, only its answers come out
+as plain JSON values, and :mod:`belonging.exercises.judge` runs these tests on them in a process
+that never ran student code. There ``namespace`` is just those answers.
 
-This is not a sandbox: a notebook can still replace standard-library functions or read the test
-files from disk while it is graded. It stops the override that matters in practice, redefining
-the checks, and every such attempt shows in the submitted notebook for the instructor to see.
+On Gradescope, or with ``otter run``/``otter grade``, otter runs the same tests inside the
+student's kernel, where a notebook can reach anything. The tests therefore still never use an
+object the notebook could have touched: each runs this file afresh (``runpy.run_path``), which
+loads the model and the checks again from the package files bundled in the zip, under a private
+name, and answers are copied into plain ``int``, ``float`` or ``str`` first. That stops a
+notebook redefining the checks, but not one that patches the standard library or reads the test
+files: use ``make grade`` for marks that count. (Where there is no ``grading/`` folder, as when
+an instructor runs ``grader.check`` in the solution copy, the tests load this file from the
+installed package instead, still afresh.)
 """
 from __future__ import annotations
 
