@@ -42,9 +42,16 @@ def test_a_bank_whose_select_all_questions_start_with_a_correct_option_is_caught
     assert item_writing.bank_cues(fair) == []
 
 
-def test_a_bank_whose_last_option_is_never_correct_is_caught():
-    cued = _bank([_select_all({1, 2}), _select_all({0, 2})])
-    assert any("last option is never correct" in p for p in item_writing.bank_cues(cued))
+def test_a_bank_whose_select_all_questions_end_with_a_correct_option_is_caught():
+    cued = _bank([_select_all({1, 3}), _select_all({2, 3}), _select_all({0, 3})])
+    assert any("last option is correct in 3 of 3" in p for p in item_writing.bank_cues(cued))
+
+
+def test_over_all_banks_either_end_too_often_or_too_rarely_correct_is_caught():
+    always_last = [_bank([_select_all({1, 3})]) for _ in range(10)]
+    found = item_writing.all_banks_cues(always_last)
+    assert any("last option correct in 10 of 10" in p for p in found)
+    assert any("first option correct in 0 of 10" in p for p in found)
 
 
 def test_a_bank_where_the_hedged_option_is_the_answer_is_caught():
