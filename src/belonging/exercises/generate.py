@@ -79,14 +79,20 @@ def build_wheel(folder: Path) -> Path:
     return wheel
 
 
+#: What grading needs besides the package's own dependencies: otter for the notebook's
+#: ``grader.check`` cells, and a Jupyter kernel (ipykernel) and nbclient to run the notebook at
+#: all. Without ipykernel every notebook failed with "No such kernel named python3".
+GRADING_PACKAGES = ["otter-grader", "ipykernel", "nbclient", "nbformat", "jupyter_client"]
+
+
 def pinned_dependencies() -> list[str]:
-    """The package's dependencies and otter-grader, at the versions requirements.txt pins."""
+    """The package's dependencies and what grading needs, at the versions requirements.txt pins."""
     pins = {}
     for line in (ROOT / "requirements.txt").read_text("utf-8").splitlines():
         if "==" in line and not line.lstrip().startswith("#"):
             pin_name, pin_version = line.split("==", 1)
             pins[re.sub(r"[-_.]+", "-", pin_name.strip().lower())] = pin_version.strip()
-    wanted = [*_project()["dependencies"], "otter-grader"]
+    wanted = [*_project()["dependencies"], *GRADING_PACKAGES]
     return [f"{d}=={pins[re.sub(r'[-_.]+', '-', d.lower())]}" for d in wanted]
 
 
@@ -238,24 +244,39 @@ From the course repository:
 
 ```bash
 make grade CHAPTER={stem[:2]} SUBMISSIONS=submissions/            # writes grades-{stem[:2]}.csv
+make grade CHAPTER={stem[:2]} SUBMISSIONS=submissions/ TIMEOUT=60 JOBS=2   # 60 s per notebook, two at once
 ```
 
 or, anywhere the grading requirements are installed:
 
 ```bash
-python -m belonging.exercises.grade autograder.zip submissions/ --out grades.csv
+python -m belonging.exercises.grade autograder.zip submissions/ --out grades.csv [--timeout 120] [--jobs 2]
 ```
 
-The CSV has one row per notebook: a column per question, the total, the points possible, and a
-`reason` that says why a notebook could not be graded or which cell stopped with an error. A
-notebook that does not run still gets a row (zero, with the reason). The command prints each
-notebook's score and how long it took as it goes.
+The CSV has one row per file in the folder: a column per question, the total, the points possible,
+a `reason` that says why a file could not be graded (not a notebook, a cell that stopped with an
+error, a notebook that did not finish within the time limit, 120 s unless you set one), and the
+`isolation` it ran under. The command prints each notebook's score and time as it goes. If
+notebooks could not be graded because of the machine (no Jupyter kernel, say), their reason starts
+`NOT GRADED (this machine)` and the command exits with status 2: fix the machine and grade again;
+those are not the students' zeros.
+
+**How submissions are kept from the marks.** Each notebook runs in a fresh kernel in a throwaway
+folder that holds no tests and no answer keys; only its answers come out, as plain values, and a
+separate process that never ran student code marks them against values computed from the model. On
+Linux with bubblewrap (`sudo apt-get install bubblewrap`), the notebook also has no network and can
+write only its own folder (`isolation` says `bwrap`). Without it (`unshare`, or `none` on macOS and
+Windows) a notebook runs with your rights: grade on Linux with bubblewrap, or in a throwaway
+virtual machine or container.
 
 **On a machine without the course repository:** unzip `autograder.zip`, then
-`cd files/grading && pip install -r requirements.txt` (the requirements pin the packages the
-notebook needs and install the copy of `belonging` in the zip), then run the `python -m
-belonging.exercises.grade` command above. **On Gradescope** or with `otter grade` (Docker),
-upload or pass `autograder.zip` as it is: it installs what it needs from its own files.
+`cd files/grading && python -m venv .venv && .venv/bin/pip install -r requirements.txt` (the
+requirements pin the packages the notebook needs, the Jupyter kernel that runs it, and install the
+copy of `belonging` in the zip), then run the `python -m belonging.exercises.grade` command above
+with that `.venv/bin/python`. **On Gradescope** or with `otter grade` (Docker), upload or pass
+`autograder.zip` as it is: it installs what it needs from its own files, but otter runs the hidden
+tests inside the student's kernel, where a determined student can tamper with them; use
+`make grade` for marks that count.
 """
 
 
