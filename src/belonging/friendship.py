@@ -2,10 +2,12 @@
 
 Source: Hall, J. A. (2019). How many hours does it take to make a friend? *Journal of Social
 and Personal Relationships, 36*(4), 1278–1296. Study 1: 355 adults who had recently moved;
-Study 2: 112 first-year students followed over 9 weeks. Hall reports ranges of cumulative
-hours together: about 40–60 h from acquaintance to casual friend, 80–100 h to friend and
-more than 200 h to close friend. Hall publishes no equations: this is a simplified
-translation and its numbers are **illustrative**, not measurements.
+Study 2: 112 first-year students followed over 9 weeks. The hours come from people's own
+estimates. The University of Kansas release (6 March 2018) rounds the results to about 50 h
+from acquaintance to casual friend, about 90 h to friend and more than 200 h to close friend;
+the ranges used below (about 40–60 h and 80–100 h) are those of press summaries, not figures
+checked in the paper (course checked-facts A19, chapter 8). Hall publishes no equations: this
+is a simplified translation and its numbers are **illustrative**, not measurements.
 
 What the model keeps from the findings
 --------------------------------------
@@ -21,8 +23,9 @@ What the model keeps from the findings
 * People differ: in the simulation each acquaintance spends a different amount of time with
   you, week by week, and reaches each stage at a different number of hours.
 
-What it leaves out: the kind of talk (Hall found catching up, joking and meaningful talk speed
-closeness, small talk does not), whether the other person wants a friendship, drifting apart
+What it leaves out: the kind of talk (the paper's abstract says two kinds of everyday talk
+predicted growing closeness; press accounts name catching up and joking around, and say small
+talk did not help), whether the other person wants a friendship, drifting apart
 when time together stops, and age: the thresholds come from adult and college samples and are
 not validated for children.
 

@@ -25,8 +25,12 @@ Week by week, a person has a few social interactions (a random, Poisson number).
   environment's friendliness and on the person's own warmth, plus noise. So a lonely,
   vigilant person really does meet cooler responses, which confirms the fear.
 * The model treats the lonely person's difficulty as **bias and anxiety, not missing
-  skill**: their baseline warmth is the same as anyone's, and only vigilance lowers it
-  (Knowles et al. 2015: lonely people decode social cues well unless they feel evaluated).
+  skill**: their baseline warmth is the same as anyone's, and only vigilance lowers it.
+  That is a modelling choice, not a settled finding: Knowles et al. (2015) found in four
+  small studies that lonely people decode social cues well unless they feel evaluated, but
+  Floyd & Woo (2020, Personal Relationships 27(1), 209–223) did not replicate it (lonelier
+  adults decoded worse overall), and Pearce et al. (2022, IJBD 46(1), 50–62) found it in
+  54,060 people only at ages 25–34.
 
 Each week, loneliness moves towards ``0.05 + 0.9 / (1 + exp(s·(felt − need)))``, where
 ``felt`` is the sum of the week's felt valences; vigilance then moves towards loneliness.
