@@ -234,6 +234,63 @@
   };
   window.BelongingProgress = api;
 
+  /* ---------- dates and the review schedule, shared by every page that shows them ---------- */
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"];
+  // "6 December 2026": the month in words, so no reader has to guess which number is the day.
+  api.longDate = function (when) {
+    var date = when instanceof Date ? when : new Date(when);
+    return isNaN(date) ? "" : date.getDate() + " " + MONTHS[date.getMonth()] + " " + date.getFullYear();
+  };
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function dayOf(d) { return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate()); }
+  api.today = function (offset) {
+    var d = new Date();
+    d.setHours(12, 0, 0, 0);  // noon: a daylight-saving change cannot move the date
+    d.setDate(d.getDate() + (offset || 0));
+    return dayOf(d);
+  };
+
+  // What the review page asks today. The review page (belonging-review.js) and the My progress
+  // page both count with this one function, so they cannot disagree. `chapters` is
+  // [{chapter: slug, keys: [question key, ...]}] in course order. Only chapters the reader has
+  // answered in are practised (all of them while none is). For each chapter it returns the
+  // indices of its questions missed, not yet seen and due again, and the date of the next
+  // question due after today.
+  api.reviewPlan = function (chapters) {
+    var quiz = state.quiz, review = state.review, today = api.today(0), tomorrow = api.today(1);
+    var read = {};
+    Object.keys(quiz).forEach(function (k) { read[(quiz[k] && quiz[k].chapter) || k.split(":")[0]] = true; });
+    Object.keys(review).forEach(function (k) { read[k.split(":")[0]] = true; });
+    var chosen = chapters.filter(function (c) { return read[c.chapter]; });
+    var all = chosen.length === 0, later = [], count = 0;
+    if (all) { chosen = chapters; }
+    var plans = chosen.map(function (c) {
+      var missed = [], unseen = [], due = [];
+      c.keys.forEach(function (key, i) {
+        var r = review[key], a = quiz[key];
+        if (r) {
+          if (!r.correct) { missed.push(i); }
+          else if (String(r.due) <= today) { due.push(i); }
+          else { later.push(String(r.due)); }
+        } else if (a) {
+          // Answered in the chapter but never reviewed: a miss comes first; a right answer is
+          // due the day after, like box 1.
+          if (!a.correct) { missed.push(i); }
+          else if (String(a.answered).slice(0, 10) < today) { due.push(i); }
+          else { later.push(tomorrow); }
+        } else {
+          unseen.push(i);
+        }
+      });
+      count += missed.length + unseen.length + due.length;
+      return { chapter: c.chapter, missed: missed, unseen: unseen, due: due };
+    });
+    later.sort();
+    return { chapters: plans, all: all, count: count, next: later[0] || null };
+  };
+
   // Another tab turned the store on or off, or changed it: follow it.
   window.addEventListener("storage", function (event) {
     if (event.key !== KEY && event.key !== null) { return; }
@@ -263,46 +320,76 @@
     return n;
   }
 
+  // One confirmation dialog for everything that erases: the safe choice, Cancel, has focus.
+  // The answer is acted on in the button's own click, not in the dialog's later "close" event,
+  // so the page has changed by the time the click is over.
   var dialog = null;
-  function confirmOff(done) {
+  function confirmChoice(options, done) {
     if (!dialog) {
       dialog = document.createElement("dialog");
       dialog.className = "belonging-progress-dialog";
       dialog.setAttribute("aria-labelledby", "belonging-progress-dialog-title");
       dialog.setAttribute("aria-describedby", "belonging-progress-dialog-text");
       dialog.innerHTML =
-        '<h2 id="belonging-progress-dialog-title">Stop remembering your answers?</h2>' +
+        '<h2 id="belonging-progress-dialog-title"></h2>' +
         '<p id="belonging-progress-dialog-text"></p>' +
         '<div class="belonging-progress-dialog-buttons">' +
-        '<button type="button" class="belonging-button" value="erase">Erase and turn off</button> ' +
-        '<button type="button" class="belonging-button belonging-button-quiet" value="keep">Keep remembering</button>' +
+        '<button type="button" class="belonging-button belonging-button-danger" value="yes"></button> ' +
+        '<button type="button" class="belonging-button belonging-button-quiet" value="cancel">Cancel</button>' +
         "</div>";
       document.body.appendChild(dialog);
     }
-    var count = summary();
-    var question = (count
-      ? "This erases everything this browser keeps for the course: " + count + " saved " + (count === 1 ? "entry" : "entries") +
-        " (quiz answers, predictions, reflections you finished and review dates). "
-      : "This erases the course's entry in this browser. ") +
-      "Nothing else of your answers is kept, so nothing is left behind. To keep a copy, cancel and use Export on the My progress page.";
     if (typeof dialog.showModal !== "function") {  // a browser without <dialog>: its own confirm box
-      done(window.confirm("Stop remembering your answers? " + question));
+      done(window.confirm(options.title + " " + options.text));
       return;
     }
-    dialog.querySelector("p").textContent = question;
+    var yes = dialog.querySelector("button[value='yes']"), cancel = dialog.querySelector("button[value='cancel']");
+    dialog.querySelector("h2").textContent = options.title;
+    dialog.querySelector("p").textContent = options.text;
+    yes.textContent = options.yes;
+    var settled = false;
     function finish(answer) {
+      if (settled) { return; }
+      settled = true;
       dialog.removeEventListener("close", onClose);
+      if (dialog.open) { dialog.close(); }
       done(answer);
     }
-    function onClose() { finish(dialog.returnValue === "erase"); }
-    dialog.returnValue = "keep";
-    dialog.querySelectorAll("button").forEach(function (button) {
-      button.onclick = function () { dialog.close(button.value); };
-    });
+    function onClose() { finish(false); }  // Escape
+    yes.onclick = function () { finish(true); };
+    cancel.onclick = function () { finish(false); };
     dialog.addEventListener("close", onClose);
     dialog.showModal();
-    dialog.querySelector("button[value='keep']").focus();  // the safe choice has focus
+    cancel.focus();
   }
+  api.confirm = confirmChoice;
+
+  function entries(count) {
+    return count + " saved " + (count === 1 ? "entry" : "entries") +
+      " (quiz answers, predictions, reflections you finished and review dates)";
+  }
+  function confirmOff(done) {
+    var count = summary();
+    confirmChoice({
+      title: "Stop remembering your answers?",
+      text: (count ? "This erases everything this browser keeps for the course: " + entries(count) + ". "
+                   : "This erases the course's entry in this browser. ") +
+        "Nothing else of your answers is kept, so nothing is left behind. To keep a copy, choose Cancel and " +
+        "use Export on the My progress page.",
+      yes: "Erase and turn off"
+    }, done);
+  }
+  // "Erase everything" on the My progress page asks the same way before it erases.
+  api.confirmErase = function (done) {
+    var count = summary();
+    confirmChoice({
+      title: "Erase everything?",
+      text: (count ? "This erases " + entries(count) + " from this browser. "
+                   : "Nothing is kept for the course in this browser yet. ") +
+        "It cannot be undone. To keep a copy, choose Cancel and use Export first.",
+      yes: "Erase everything"
+    }, done);
+  };
 
   function pathToRoot() {
     var root = document.documentElement.getAttribute("data-content_root");
@@ -326,7 +413,12 @@
     var help = text("span", "sr-only", "Off by default. When on, your quiz answers, predictions, finished reflections " +
       "(never their text) and review dates are kept in this browser only. Turning it off erases them.");
     help.id = "belonging-remember-help";
-    var link = text("a", "belonging-progress-link", "My progress");
+    // On a phone the words do not fit the top bar: the link shows a small chart instead, and
+    // keeps its words as its accessible name (belonging-progress.css).
+    var link = text("a", "belonging-progress-link");
+    link.innerHTML = '<svg class="belonging-progress-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
+      '<path d="M4 20V10h4v10zm6 0V4h4v16zm6 0v-7h4v7z"/></svg><span class="belonging-progress-words">My progress</span>';
+    link.title = "My progress";
     link.href = api.rootHref("progress.html");
     holder.appendChild(input);
     holder.appendChild(label);
@@ -383,10 +475,7 @@
     });
   });
 
-  function day(iso) {
-    var date = new Date(iso);
-    return isNaN(date) ? "" : date.toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
-  }
+  function day(iso) { return api.longDate(iso); }
 
   // With the store on, each question says how it went before, and the quiz says the totals.
   function showEarlierAnswers() {

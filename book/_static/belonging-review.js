@@ -68,46 +68,31 @@
     return out;
   }
 
-  function chaptersRead(quiz, review) {
-    var read = {};
-    Object.keys(quiz).forEach(function (k) { read[(quiz[k] && quiz[k].chapter) || k.split(":")[0]] = true; });
-    Object.keys(review).forEach(function (k) { read[k.split(":")[0]] = true; });
-    return read;
-  }
-
-  /* Today's queue and what is left for later days. */
+  /* Today's queue and the next date due after today. BelongingProgress.reviewPlan sorts the
+     questions (missed, not yet seen, due again), the same count the My progress page shows;
+     without that script every question is new. */
   function plan(bank) {
-    var quiz = getSection("quiz"), review = getSection("review"), today = daysFromToday(0);
-    var read = chaptersRead(quiz, review);
-    var chosen = bank.chapters.filter(function (c) { return read[c.chapter]; });
-    var all = chosen.length === 0;
-    if (all) chosen = bank.chapters;
-    var missed = [], unseen = [], due = [], later = [];
-    chosen.forEach(function (chapter) {
-      var m = [], u = [], d = [];
-      chapter.questions.forEach(function (q, i) {
-        var item = { chapter: chapter, question: q, key: keyFor(chapter.chapter, q.question, i) };
-        var r = review[item.key], a = quiz[item.key];
-        if (r) {
-          if (!r.correct) m.push(item);
-          else if (String(r.due) <= today) d.push(item);
-          else later.push(String(r.due));
-        } else if (a) {
-          // Answered in the chapter but never reviewed: a miss comes first; a right answer is
-          // due the day after, like box 1.
-          if (!a.correct) m.push(item);
-          else if (String(a.answered).slice(0, 10) < today) d.push(item);
-          else later.push(daysFromToday(1));
-        } else {
-          u.push(item);
-        }
-      });
-      missed.push(m); unseen.push(u); due.push(d);
+    var keyed = bank.chapters.map(function (c) {
+      return { chapter: c.chapter, keys: c.questions.map(function (q, i) { return keyFor(c.chapter, q.question, i); }) };
     });
-    later.sort();
+    var p = progress();
+    var shared = p && p.reviewPlan ? p.reviewPlan(keyed) : {
+      all: true, next: null,
+      chapters: keyed.map(function (c) { return { chapter: c.chapter, missed: [], due: [],
+                                                  unseen: c.keys.map(function (k, i) { return i; }) }; })
+    };
+    var byName = {}, keysOf = {};
+    bank.chapters.forEach(function (c, n) { byName[c.chapter] = c; keysOf[c.chapter] = keyed[n].keys; });
+    var missed = [], unseen = [], due = [];
+    function items(slug, indices) {
+      return indices.map(function (i) { return { chapter: byName[slug], question: byName[slug].questions[i], key: keysOf[slug][i] }; });
+    }
+    shared.chapters.forEach(function (c) {
+      missed.push(items(c.chapter, c.missed)); unseen.push(items(c.chapter, c.unseen)); due.push(items(c.chapter, c.due));
+    });
     return {
       queue: interleave(missed).concat(interleave(unseen), interleave(due)),
-      chapters: chosen, all: all, next: later[0] || null,
+      chapters: shared.chapters.map(function (c) { return byName[c.chapter]; }), all: shared.all, next: shared.next,
     };
   }
 

@@ -123,3 +123,12 @@ def test_limits_are_accepted_at_the_boundary():
     assert page.count("<textarea") == rf.MAX_PROMPTS
     assert page.count("<textarea") == len(_config(page, "reflection")["prompts"])
     assert _html(prompts=["x" * rf.MAX_PROMPT_CHARS]).count("<textarea") == 1
+
+
+def test_the_page_asks_before_writing_is_lost_and_dates_the_file_in_words():
+    page = _html()
+    config = _config(page, "reflection")
+    assert "Leaving this page loses what you wrote" in config["leave"] and "Download my answers" in config["leave"]
+    assert 'addEventListener("beforeunload"' in page and "window.confirm(cfg.leave)" in page
+    # "6 December 2026", not the browser's numeric short date ("12/6/2026" reads as June elsewhere).
+    assert "toLocaleDateString" not in page and '"December"' in page and "longDate(new Date())" in page

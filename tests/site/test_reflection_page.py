@@ -6,22 +6,32 @@ made in the browser that holds the prompts and exactly what was typed; a polite 
 what happened (also when every box is empty, when nothing is downloaded); nothing is written
 to localStorage, sessionStorage or cookies, and no request leaves the site; the card fits a
 phone's width; axe finds no WCAG A/AA violation at phone and desktop widths, in light and dark.
+The writing is never stored, so while a box holds text the page asks before it is left (a link,
+a glossary term's second tap, a reload or close), and the file's date has the month in words.
 """
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from conftest import DESKTOP, HTML, PHONE, WCAG, guarded_context
 
 PAGE = "chapters/12-a-lifelong-pursuit.html"
 BOX = "#reflection-ch12"
 
-# Records every message of the polite status region.
+# Records every message of the polite status region, and each object URL released.
 INIT = """
 window.__said = [];
+window.__revoked = 0;
+(function () {
+  var revoke = URL.revokeObjectURL.bind(URL);
+  URL.revokeObjectURL = function (url) { window.__revoked += 1; return revoke(url); };
+})();
 document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll('.belonging-reflection [role="status"]').forEach(function (region) {
     new MutationObserver(function () { window.__said.push(region.textContent); })
@@ -35,11 +45,11 @@ pytestmark = pytest.mark.skipif(
 
 
 class Session:
-    def __init__(self, browser, base: str, viewport: dict):
+    def __init__(self, browser, base: str, viewport: dict, **options):
         self.requests: list[str] = []
         self.problems: list[str] = []
         self.context, self.page = guarded_context(browser, base, self.problems,
-                                                  viewport=viewport, accept_downloads=True)
+                                                  viewport=viewport, accept_downloads=True, **options)
         self.context.add_init_script(INIT)
         self.page.goto(f"{base}/{PAGE}")
         self.page.wait_for_load_state("networkidle")
@@ -112,18 +122,21 @@ def test_typed_answers_download_as_a_text_file_by_keyboard_with_nothing_stored_o
     assert download.url.startswith("blob:"), download.url
     content = open(download.path(), encoding="utf-8").read()
     config = json.loads(page.locator(f"{BOX}-data").text_content())
+    # The date with its month in words, never the browser's numeric short date ("12/6/2026").
+    assert re.search(r"^Written on \d{1,2} (January|February|March|April|May|June|July|August|September|"
+                     r"October|November|December) \d{4}\.$", content, re.M), content[:300]
     for i, (prompt, answer) in enumerate(zip(config["prompts"], answers), start=1):
         assert f"{i}. {prompt}" in content
         assert (answer or "(no answer)") in content
     assert "not a test" in content
     status = box.locator("[role='status']")
     assert status.get_attribute("aria-live") == "polite"
-    page.wait_for_timeout(100)
-    assert "my-reflection.txt" in status.inner_text() and "Nothing was sent" in status.inner_text()
+    expect(status).to_contain_text("my-reflection.txt")
+    assert "Nothing was sent" in status.inner_text()
     assert any("my-reflection.txt" in m for m in page.evaluate("window.__said"))
     # The answers stay in the page, untouched.
     assert areas.nth(0).input_value() == answers[0]
-    page.wait_for_timeout(1200)  # past the object URL's release
+    page.wait_for_function("() => window.__revoked >= 1")  # the object URL is released
     assert s.storage() == before, "the reflection wrote to storage or cookies"
     assert before[2] == "" and before[3] == 0
     assert not s.outside, f"requests left the site: {s.outside}"
@@ -137,9 +150,9 @@ def test_empty_boxes_download_nothing_and_say_so(session):
     page.on("download", lambda d: downloads.append(d))
     box.locator("textarea").nth(1).fill("   ")
     box.locator("button[data-action='download']").click()
-    page.wait_for_timeout(300)
+    # The message and the refusal come from the same click: once it shows, no download is coming.
+    expect(box.locator("[role='status']")).to_contain_text("nothing to download yet")
     assert not downloads
-    assert "nothing to download yet" in box.locator("[role='status']").inner_text()
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -165,5 +178,73 @@ def test_axe_finds_no_violations_and_the_card_fits_the_width(browser, site_url, 
             ".some(el => el.getBoundingClientRect().right > window.innerWidth)")
         assert not overflow
         assert not s.outside
+    finally:
+        s.close()
+
+
+def _dialogs(page, accept: bool) -> list[str]:
+    """Answer every dialog the page opens (yes or no) and note its type."""
+    seen: list[str] = []
+
+    def answer(dialog):
+        seen.append(dialog.type)
+        dialog.accept() if accept else dialog.dismiss()
+    page.on("dialog", answer)
+    return seen
+
+
+def test_a_link_asks_before_leaving_written_text_and_staying_keeps_it(session):
+    page, box = session.page, session.box
+    here = page.url
+    seen = _dialogs(page, accept=False)
+    box.locator("textarea").first.focus()
+    page.keyboard.insert_text("A walk with my neighbour.")
+    box.locator("a[href*='intro']").click()
+    assert seen == ["confirm"], "leaving with written text did not ask"
+    assert page.url == here and box.locator("textarea").first.input_value() == "A walk with my neighbour."
+
+
+def test_a_link_leaves_at_once_when_nothing_is_written_and_after_a_yes(browser, site_url):
+    for written in ("", "Something."):
+        s = Session(browser, site_url, PHONE)
+        try:
+            seen = _dialogs(s.page, accept=True)
+            if written:
+                s.box.locator("textarea").first.fill(written)
+            with s.page.expect_navigation():
+                s.box.locator("a[href*='intro']").click()
+            assert s.page.url.split("#")[0].endswith("/intro.html")
+            assert seen == (["confirm"] if written else []), seen  # one question, not two
+        finally:
+            s.close()
+
+
+def test_closing_or_reloading_with_written_text_asks_first(session):
+    page, box = session.page, session.box
+    box.locator("textarea").nth(1).focus()
+    page.keyboard.insert_text("Some private thoughts.")
+    with page.expect_event("dialog", timeout=5000) as asked:
+        page.close(run_before_unload=True)
+    assert asked.value.type == "beforeunload", "closing the page with written text did not ask"
+    asked.value.dismiss()  # stay
+    assert not page.is_closed() and box.locator("textarea").nth(1).input_value() == "Some private thoughts."
+
+
+def test_a_glossary_terms_second_tap_asks_before_leaving_written_text(browser, site_url):
+    s = Session(browser, site_url, PHONE, has_touch=True, is_mobile=True)
+    try:
+        page = s.page
+        term = page.locator("a.belonging-term").first
+        if not term.count():
+            pytest.skip("no glossary term on the page")
+        seen = _dialogs(page, accept=False)
+        s.box.locator("textarea").first.fill("Something I wrote.")
+        here = page.url
+        term.scroll_into_view_if_needed()
+        term.tap()  # the first tap shows the definition and stays
+        assert seen == [] and page.url == here
+        term.tap()  # the second follows the link: ask first
+        assert seen == ["confirm"] and page.url == here
+        assert s.box.locator("textarea").first.input_value() == "Something I wrote."
     finally:
         s.close()

@@ -1,6 +1,6 @@
 /* The "My progress" page (book/progress.md), inlined by belonging.present.progress.progress_page.
  * Reads window.BelongingProgress (book/_static/belonging-progress.js) and the chapters' data
- * written at build time; export, import and erase are one click each. Nothing is sent anywhere. */
+ * written at build time; export and import are one click each, erase asks first. Nothing is sent anywhere. */
 (function () {
   "use strict";
   var root = document.getElementById("belonging-my-progress");
@@ -49,7 +49,7 @@
                 text: "Importing replaces what this browser has for the course with the file's contents. " +
                       "A file that is not a progress file from this edition of the course is refused, and nothing changes." }),
       el("p", {}, [eraseButton, " ",
-        el("span", { text: "Erases every answer, prediction and review date kept for the course, at once." })]),
+        el("span", { text: "Erases every answer, prediction and review date kept for the course (it asks first)." })]),
       message
     ]);
 
@@ -57,9 +57,12 @@
     [status, summary, el("h2", { text: "Chapter by chapter" }), list, tools].forEach(function (n) { root.appendChild(n); });
 
     function render() {
-      var snap = store.snapshot(), quiz = snap.quiz, due = today();
+      var snap = store.snapshot(), quiz = snap.quiz;
       var predictions = Object.keys(snap.predictions), reflections = Object.keys(snap.reflections);
-      var reviews = Object.keys(snap.review);
+      // The review page's own count (BelongingProgress.reviewPlan), so the two pages agree.
+      var review = store.reviewPlan(chapters.map(function (c) { return { chapter: c.slug, keys: c.questions }; }));
+      var waiting = {};
+      review.chapters.forEach(function (c) { waiting[c.chapter] = c; });
       status.textContent = store.enabled()
         ? "Remember my answers on this device is on: what you do in the course is kept in this browser (local " +
           "storage, entry " + store.storageKey + ") until you erase it or turn the switch off."
@@ -67,22 +70,25 @@
           "forgotten when you leave it. This page can show only what you do here, such as importing a file. " +
           "Turn the switch on, at the top of the page, to keep your progress in this browser.";
 
-      var answered = 0, right = 0, total = 0, dueCount = 0;
+      var answered = 0, right = 0, total = 0;
       list.textContent = "";
       chapters.forEach(function (chapter) {
         var got = chapter.questions.filter(function (k) { return quiz[k]; });
         var good = got.filter(function (k) { return quiz[k].correct; });
         var made = chapter.predictions.filter(function (k) { return snap.predictions[chapter.slug + ":" + k]; });
         var wrote = reflections.filter(function (k) { return startsWith(k, chapter.slug); });
-        var dueHere = reviews.filter(function (k) { return startsWith(k, chapter.slug) && snap.review[k].due <= due; });
-        answered += got.length; right += good.length; total += chapter.questions.length; dueCount += dueHere.length;
+        var here = waiting[chapter.slug];
+        var missed = here && !review.all ? here.missed.length : 0;
+        var dueHere = here && !review.all ? here.due.length : 0;
+        answered += got.length; right += good.length; total += chapter.questions.length;
         var facts = [
           "Quiz: " + (got.length ? got.length + " of " + chapter.questions.length + " answered, " + good.length + " right"
                                  : "not started (" + plural(chapter.questions.length, "question", "questions") + ")"),
           "Predictions: " + made.length + " of " + chapter.predictions.length + " made"
         ];
         if (wrote.length) { facts.push("Reflection: " + plural(wrote.length, "prompt", "prompts") + " written in"); }
-        if (dueHere.length) { facts.push("Due for review: " + dueHere.length); }
+        if (missed) { facts.push("To practise again: " + missed); }
+        if (dueHere) { facts.push("Due for review: " + dueHere); }
         var item = el("li", { "data-chapter": chapter.slug }, [
           el("a", { href: chapter.href, text: chapter.title }),
           el("p", { "class": "belonging-progress-facts", text: facts.join(" · ") })
@@ -99,10 +105,24 @@
         "Quiz questions answered: " + answered + " of " + total + ", " + right + " right. Predictions made: " +
         predictions.length + "." }));
       var reviewLink = el("a", { href: store.rootHref("review.html"), text: "review page" });
-      summary.appendChild(el("p", { id: "belonging-progress-due" }, dueCount
-        ? [plural(dueCount, "question is", "questions are") + " due for review today on the ", reviewLink, "."]
-        : ["Nothing is due for review today. The ", reviewLink,
-           " brings back questions you missed, and right ones after 1, 3 and 7 days."]));
+      summary.appendChild(el("p", { id: "belonging-progress-due" }, dueText(review, reviewLink)));
+    }
+
+    // What the review page has for today, in the same numbers it shows.
+    function dueText(review, link) {
+      var sum = function (part) { return review.chapters.reduce(function (n, c) { return n + c[part].length; }, 0); };
+      if (review.all) {
+        return ["You have not answered a quiz question yet, so the ", link, " offers all " +
+                plural(review.count, "question", "questions") + " from every chapter."];
+      }
+      if (!review.count) {
+        return ["Nothing is waiting on the ", link, " today" +
+                (review.next ? "; the next question is due on " + store.longDate(review.next + "T12:00:00") + "." : ".")];
+      }
+      var parts = [[sum("missed"), "you missed"], [sum("unseen"), "not yet answered"], [sum("due"), "due again"]]
+        .filter(function (p) { return p[0]; }).map(function (p) { return p[0] + " " + p[1]; });
+      return [plural(review.count, "question is", "questions are") + " waiting on the ", link,
+              " today, from the chapters you have started: " + parts.join(", ") + "."];
     }
 
     exportButton.addEventListener("click", function () {
@@ -130,10 +150,17 @@
       reader.readAsText(file);
     });
     eraseButton.addEventListener("click", function () {
-      store.erase();
-      say(store.enabled()
-        ? "Erased: no answers, predictions or review dates are kept in this browser now. The switch is still on, so new answers will be kept."
-        : "Erased. Nothing from the course is kept in this browser.");
+      store.confirmErase(function (yes) {
+        if (yes) {
+          store.erase();
+          say(store.enabled()
+            ? "Erased: no answers, predictions or review dates are kept in this browser now. The switch is still on, so new answers will be kept."
+            : "Erased. Nothing from the course is kept in this browser.");
+        } else {
+          say("Nothing was erased.");
+        }
+        eraseButton.focus();
+      });
     });
 
     render();

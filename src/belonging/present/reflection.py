@@ -13,7 +13,11 @@ in, never their text); the text areas ask the browser not to
 autofill or remember them (``autocomplete="off"``). The "Download my answers" button builds a
 plain-text file in the browser (a ``Blob``, an object URL and an ``<a download>`` link that is
 never added to the page) and hands it to the browser's own download; the object URL is
-released once the download has started. Reloading or closing the page clears the answers.
+released once the download has started. Reloading or closing the page clears the answers, so
+while any box holds text the page asks before it is left: the browser's own "leave this page?"
+question (``beforeunload``: reload, close, typed address), and a question of the page's own when
+a link on the page is followed (a glossary term's second tap included), because phone browsers
+often skip the first. The date in the file is written with the month in words ("6 December 2026").
 
 The prompts are the course's own. They are **not** items from any validated scale (the
 scales this course describes, such as the UCLA Loneliness Scale or the Need to Belong Scale,
@@ -134,8 +138,11 @@ _SCRIPT = r"""<script>
   var status = box.querySelector(".brf-status");
   if (!status.firstChild) { status.appendChild(document.createTextNode("")); }
   function say(text) { status.firstChild.data = text; }
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"];
+  function longDate(d) { return d.getDate() + " " + MONTHS[d.getMonth()] + " " + d.getFullYear(); }
   function fileText(areas) {
-    var lines = [cfg.heading, "Written on " + new Date().toLocaleDateString() + ".", cfg.note, ""];
+    var lines = [cfg.heading, "Written on " + longDate(new Date()) + ".", cfg.note, ""];
     areas.forEach(function (area, i) {
       lines.push((i + 1) + ". " + cfg.prompts[i]);
       lines.push(area.value.trim() ? area.value.replace(/\r\n?/g, "\n") : "(no answer)");
@@ -157,6 +164,26 @@ _SCRIPT = r"""<script>
     window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
     say("Your answers were saved by your browser as " + cfg.filename +
         ", usually in your downloads folder. Nothing was sent anywhere.");
+  });
+  // Leaving the page loses the writing (it is never stored): ask first while any box has text.
+  function written() {
+    return box.isConnected && Array.prototype.some.call(box.querySelectorAll("textarea"), function (a) { return a.value.trim(); });
+  }
+  var leaving = false;  // the reader already said yes to the page's own question
+  window.addEventListener("beforeunload", function (event) {
+    if (leaving || !written()) { return; }
+    event.preventDefault();
+    event.returnValue = "";  // older browsers need a value to ask
+  });
+  // A glossary term's first tap only shows its definition (that script prevents the click,
+  // on the term itself, before this runs); its second tap follows the link, and asks here.
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
+    var link = event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link || link.target === "_blank" || link.hasAttribute("download") || !written()) { return; }
+    var to = new URL(link.href, window.location.href), here = window.location;
+    if (to.origin === here.origin && to.pathname === here.pathname && to.search === here.search) { return; }  // same page
+    if (window.confirm(cfg.leave)) { leaving = true; } else { event.preventDefault(); }
   });
 })();
 </script>"""
@@ -191,6 +218,8 @@ def reflection(key: str = "reflection", *, prompts: list[str] | tuple[str, ...] 
     data = json.dumps({
         "prompts": list(prompts), "filename": filename, "heading": title,
         "note": "Private: written for yourself. " + note,
+        "leave": ("You have written in the reflection. Leaving this page loses what you wrote, because it is "
+                  "never stored. Leave anyway? (Cancel to stay; Download my answers keeps a copy.)"),
     }).replace("</", "<\\/")
     items = "\n".join(
         f'<div class="brf-item"><label for="{rid}-q{i}">{i}. {html.escape(prompt)}</label>'
