@@ -66,20 +66,23 @@ ATTACKS = {
                   "            (folder / 'tests' / f'zz{q}.py').write_text(FAKE % q)\n"
                   "        except OSError:\n            pass", {}),
     # (d): the multiple-choice keys read from any test file, zip or exercise source on disk.
-    "read-keys": ("import itertools, re, sys, zipfile\nfrom pathlib import Path\n_keys = {}\n"
+    "read-keys": ("import itertools, json, re, sys, zipfile\nfrom pathlib import Path\n_keys = {}\n"
                   "roots = {Path.cwd(), Path.cwd().parent, Path.home(), Path(sys.prefix).parent, Path('/work'),\n"
                   "         Path('/root'), Path('/tmp'), *Path(sys.prefix).parents}\n"
                   "pattern = re.compile(r\"choice.\\]\\(globals\\(\\), .(q[34]). ?, .[a-z]+. ?, .([a-z]).\\)\")\n"
                   "def look(text):\n    for q, key in pattern.findall(text):\n        _keys[q] = key\n"
                   "for root in roots:\n    try:\n        files = [p for p in itertools.islice(root.rglob('*'), 100000)\n"
-                  "                 if p.suffix in ('.py', '.ipynb', '.zip')]\n"
+                  "                 if p.suffix in ('.py', '.ipynb', '.zip')\n"
+                  "                 and ('01-what-belonging' in str(p) or p.parent.name == 'tests')]\n"
                   "    except OSError:\n        continue\n"
                   "    for p in files:\n        try:\n"
                   "            if p.suffix == '.zip':\n"
                   "                with zipfile.ZipFile(p) as z:\n"
                   "                    for n in z.namelist():\n"
                   "                        if n.startswith('tests/'):\n                            look(z.read(n).decode())\n"
-                  "            elif 'q' in p.name or p.suffix == '.ipynb':\n                look(p.read_text())\n"
+                  "            elif p.suffix == '.ipynb':\n"
+                  "                look(''.join(''.join(c['source']) for c in json.loads(p.read_text())['cells']))\n"
+                  "            elif 'q' in p.name:\n                look(p.read_text())\n"
                   "        except Exception:\n            pass",
                   {**RIGHT_NUMBERS, "q3": "q3 = _keys.get('q3')", "q4": "q4 = _keys.get('q4')"}),
     # Answers that pretend: subclasses whose comparisons always succeed.
