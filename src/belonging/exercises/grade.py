@@ -161,6 +161,9 @@ def grade_folder(autograder: Path, submissions: Path, out: Path, timeout: float 
             raise SystemExit(f"no files in {submissions}")
         chosen = sandbox.isolation(isolation)
         print(f"isolation: {chosen.note}", file=sys.stderr)
+        if chosen.name != "bwrap" and sys.platform.startswith("linux"):
+            print("WARNING: submitted notebooks are not kept from your files: install bubblewrap "
+                  "(sudo apt-get install bubblewrap) and grade again", file=sys.stderr)
         with tempfile.TemporaryDirectory(prefix="belonging-grade-") as tmp_name:
             tmp = Path(tmp_name)
             package = unpack_package(zf, tmp / "package")

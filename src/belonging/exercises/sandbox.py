@@ -77,8 +77,7 @@ ISOLATIONS = {
     "bwrap": Isolation("bwrap", "bwrap: no network, own processes, writes only its own folder"),
     "unshare": Isolation("unshare", "unshare: no network, own processes; NOT kept from the instructor's files "
                                     "(install bubblewrap)"),
-    "none": Isolation("none", "none: runs as the instructor, with network and the instructor's files "
-                              "(no bwrap or unshare on this machine)"),
+    "none": Isolation("none", "none: runs as the instructor, with network and the instructor's files"),
 }
 
 
