@@ -12,9 +12,11 @@ from .palette import REFERENCE
 from .explorable import Explorable, slider_figure, static_figure
 from .panel import LivePanel, int_slider, slider
 
-SHARES = [0.0, 0.05, 0.10, 0.15, 0.20, 0.25, model.FAIR_SHARE, 0.42, 0.50]
 #: Share received in the usual exclusion script: 2 early throws out of 30.
 EXCLUDED_SHARE = model.EARLY_THROWS_IN_EXCLUSION / 30
+#: The slider's shares; it opens at the exclusion script's (7%), so the first view already
+#: shows the gap to a fair third (at 33% the two sets of bars are identical).
+SHARES = [0.0, EXCLUDED_SHARE, 0.10, 0.15, 0.20, 0.25, model.FAIR_SHARE, 0.42, 0.50]
 RECOVERY_STEPS = [2, 5, 10, 20, 40]
 MINUTES = 60
 Y_RANGE = dict(yaxis=dict(range=[1, 5]))
@@ -45,12 +47,13 @@ def explorable() -> Explorable:
         title="Need satisfaction right after a game of Cyberball (illustrative model)",
         x_title="Need (each rated on a 1–5 scale)",
         y_title="Mean need satisfaction (1 = very low, 5 = very high)",
-        active=SHARES.index(model.FAIR_SHARE),
+        active=SHARES.index(EXCLUDED_SHARE),
         layout=dict(barmode="group", hovermode="closest", **Y_RANGE),
         summary=(
             "Each pair of bars compares a player who received a fair third of the throws with a "
             "player who received the share chosen on the slider, for four needs: belonging, "
-            "self-esteem, control and meaningful existence. At 33% the bars match. As the slider "
+            "self-esteem, control and meaningful existence. The figure opens at 7%, the 2 throws "
+            "out of 30 of the usual exclusion script. At 33% the bars match. As the slider "
             "moves down towards 0%, all four needs fall together, by about 0.5 points for every "
             "10 percentage points of throws missed, to about 1.9 out of 5 when no throws arrive: "
             "the less you are included, the worse you feel. Above 33%, extra throws raise the "

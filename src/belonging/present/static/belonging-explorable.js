@@ -29,43 +29,111 @@
     return loading;
   }
 
+  // The slider is an ARIA slider, not <input type="range">: Chromium reads a native range
+  // input's value as its step number ("6" of 0-8) and ignores aria-valuetext, so a screen
+  // reader would hear "6" instead of "33%". Here the value is the number the reader sees (33)
+  // and the value text is the label itself ("33%"). It behaves like a range input for scripts
+  // (value, min, max, an "input" event) and is driven by keys, mouse and touch.
+  function shownNumbers(steps) {
+    var numbers = steps.map(function (step) { return parseFloat(step.label); });
+    // A word after the numbers ("never") sits one step past the last number.
+    numbers.forEach(function (n, i) {
+      if (!isFinite(n) && i > 1) { numbers[i] = 2 * numbers[i - 1] - numbers[i - 2]; }
+    });
+    var rising = numbers.every(function (n, i) { return isFinite(n) && (i === 0 || n > numbers[i - 1]); });
+    return rising ? numbers : steps.map(function (step, i) { return i; });
+  }
+
+  function makeSlider(id, nameId, steps, active, onChange) {
+    var slider = document.createElement("div");
+    slider.className = "belonging-slider";
+    slider.id = id;
+    slider.tabIndex = 0;
+    slider.setAttribute("role", "slider");
+    slider.setAttribute("aria-labelledby", nameId);
+    slider.setAttribute("aria-orientation", "horizontal");
+    var numbers = shownNumbers(steps);
+    slider.setAttribute("aria-valuemin", String(numbers[0]));
+    slider.setAttribute("aria-valuemax", String(numbers[numbers.length - 1]));
+    slider.innerHTML = '<span class="belonging-slider-track"><span class="belonging-slider-fill"></span>' +
+      '<span class="belonging-slider-thumb"></span></span>';
+    var last = steps.length - 1, current = -1;
+    function set(i, notify) {
+      i = Math.max(0, Math.min(last, Math.round(i)));
+      if (i === current) { return; }
+      current = i;
+      var at = last ? (100 * i / last) + "%" : "0%";
+      slider.querySelector(".belonging-slider-fill").style.width = at;
+      slider.querySelector(".belonging-slider-thumb").style.left = at;
+      slider.setAttribute("aria-valuenow", String(numbers[i]));
+      slider.setAttribute("aria-valuetext", steps[i].label);
+      onChange(i);
+      if (notify) { slider.dispatchEvent(new Event("input", { bubbles: true })); }
+    }
+    Object.defineProperty(slider, "value", { get: function () { return String(current); },
+      set: function (v) { set(Number(v), false); } });
+    Object.defineProperty(slider, "min", { get: function () { return "0"; } });
+    Object.defineProperty(slider, "max", { get: function () { return String(last); } });
+    Object.defineProperty(slider, "type", { get: function () { return "range"; } });
+    var page = Math.max(1, Math.round(steps.length / 5));
+    var keys = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1, PageUp: page, PageDown: -page };
+    slider.addEventListener("keydown", function (event) {
+      var to = event.key === "Home" ? 0 : event.key === "End" ? last :
+        (event.key in keys ? current + keys[event.key] : null);
+      if (to === null || event.altKey || event.ctrlKey || event.metaKey) { return; }
+      event.preventDefault();
+      set(to, true);
+    });
+    function fromPointer(event) {
+      var box = slider.querySelector(".belonging-slider-track").getBoundingClientRect();
+      set(last * (event.clientX - box.left) / Math.max(1, box.width), true);
+    }
+    slider.addEventListener("pointerdown", function (event) {
+      if (event.button !== 0) { return; }
+      slider.focus();
+      slider.setPointerCapture(event.pointerId);
+      fromPointer(event);
+    });
+    slider.addEventListener("pointermove", function (event) {
+      if (slider.hasPointerCapture(event.pointerId)) { fromPointer(event); }
+    });
+    set(active, false);
+    return slider;
+  }
+
+  // "Share of throws you received: 33%" is one status, so a change is announced with its name.
   function addRange(div, steps, active, Plotly) {
     var wrap = document.createElement("div");
     wrap.className = "belonging-range";
     var id = div.id + "-range";
-    var name = div.getAttribute("data-slider-label") || "Setting";
-    var label = document.createElement("label");
-    label.htmlFor = id;
-    label.textContent = name + ": ";
     var output = document.createElement("output");
-    output.htmlFor = id;
     output.id = id + "-value";
-    label.appendChild(output);
-    var input = document.createElement("input");
-    input.type = "range";
-    input.id = id;
-    input.min = 0;
-    input.max = steps.length - 1;
-    input.step = 1;
-    input.value = active;
-    function apply(i) {
-      var step = steps[i];
-      output.textContent = step.label;
-      input.setAttribute("aria-valuetext", step.label);
-      var args = step.args || [];
-      if (step.method === "restyle") { return Plotly.restyle(div, args[0] || {}); }
-      return Plotly.update(div, args[0] || {}, args[1] || {});
-    }
-    input.addEventListener("input", function () { apply(Number(input.value)); });
-    wrap.appendChild(label);
-    wrap.appendChild(input);
+    output.className = "belonging-range-label";
+    output.setAttribute("aria-labelledby", id + "-name");
+    var name = document.createElement("span");
+    name.id = id + "-name";
+    name.textContent = div.getAttribute("data-slider-label") || "Setting";
+    var value = document.createElement("span");
+    output.appendChild(name);
+    output.appendChild(document.createTextNode(": "));
+    output.appendChild(value);
+    var drawn = false;
+    var slider = makeSlider(id, name.id, steps, active, function (i) {
+      value.textContent = steps[i].label;
+      if (!drawn) { return; }
+      var args = steps[i].args || [];
+      if (steps[i].method === "restyle") { Plotly.restyle(div, args[0] || {}); }
+      else { Plotly.update(div, args[0] || {}, args[1] || {}); }
+    });
+    drawn = true;
+    wrap.appendChild(output);
+    wrap.appendChild(slider);
     div.parentNode.insertBefore(wrap, div);
-    output.textContent = steps[active].label;
-    input.setAttribute("aria-valuetext", steps[active].label);
   }
 
-  // Break a long axis title into lines of at most `max` characters (plotly does not wrap).
+  // Break a long text into lines of at most `max` characters (plotly does not wrap).
   function wrap(text, max) {
+    text = plain(text);
     if (!text || text.length <= max) { return text; }
     var lines = [], line = "";
     text.split(" ").forEach(function (word) {
@@ -76,22 +144,154 @@
     return lines.join("<br>");
   }
 
-  // Phones: smaller type, wrapped axis titles, and margins that grow to fit them.
-  function fitNarrow(layout, data, width) {
-    if (width >= 600) { return; }
-    data.forEach(function (trace) { if (trace.name) { trace.name = wrap(trace.name, 40); } });
-    layout.font = Object.assign({}, layout.font, { size: 12 });
-    Object.keys(layout).forEach(function (key) {
-      if (!/^[xy]axis\d*$/.test(key)) { return; }
-      var axis = layout[key];
-      axis.automargin = true;
-      if (axis.title) {
-        var title = typeof axis.title === "string" ? { text: axis.title } : axis.title;
-        title.text = wrap(title.text, key.charAt(0) === "x" ? 32 : 30);
-        axis.title = title;
+  // Fitting a figure to its width. Text is measured in characters: a character of the
+  // figures' sans-serif font is about 0.6 of the font size wide.
+  var CHAR = 0.6;
+  function plain(text) { return text === undefined || text === null ? text : String(text).replace(/<br\s*\/?>/gi, " "); }
+  function charsFor(px, size) { return Math.max(6, Math.floor(px / (CHAR * size))); }
+  function isCategory(values) {
+    return Array.isArray(values) && values.some(function (v) { return typeof v === "string" && isNaN(Number(v)); });
+  }
+  function categories(data, key) {
+    var seen = [];
+    data.forEach(function (trace) {
+      if (isCategory(trace[key])) {
+        trace[key].forEach(function (v) { if (seen.indexOf(v) < 0) { seen.push(v); } });
       }
     });
+    return seen;
   }
+  function longestWord(labels) {
+    return Math.max.apply(null, labels.map(function (label) {
+      return Math.max.apply(null, plain(label).split(" ").map(function (w) { return w.length; }));
+    }));
+  }
+  function relabel(data, key, max) {
+    data.forEach(function (trace) {
+      if (isCategory(trace[key])) { trace[key] = trace[key].map(function (v) { return wrap(v, max); }); }
+    });
+  }
+  function title(axis) {
+    if (!axis || !axis.title) { return null; }
+    if (typeof axis.title === "string") { axis.title = { text: axis.title }; }
+    if (axis.title.plain === undefined) { axis.title.plain = plain(axis.title.text) || ""; }
+    return axis.title;
+  }
+
+  // Category bars whose labels cannot sit side by side turn on their side: the labels then
+  // read horizontally, beside their bars. (Not when shapes or notes are placed on the axes.)
+  function turn(layout, data) {
+    data.forEach(function (trace) {
+      if (!isCategory(trace.x)) { return; }
+      var x = trace.x; trace.x = trace.y; trace.y = x;
+      if (trace.type === "bar") { trace.orientation = "h"; }
+      var errorX = trace.error_x; trace.error_x = trace.error_y; trace.error_y = errorX;
+      if (trace.error_x === undefined) { delete trace.error_x; }
+      if (trace.error_y === undefined) { delete trace.error_y; }
+      if (trace.hovertemplate) {
+        trace.hovertemplate = trace.hovertemplate.replace(/%\{x/g, "%{\u0001").replace(/%\{y/g, "%{x")
+          .replace(/%\{\u0001/g, "%{y");
+      }
+    });
+    var x = layout.xaxis; layout.xaxis = layout.yaxis; layout.yaxis = x;
+    layout.yaxis.autorange = "reversed";
+    if (/^x/.test(layout.hovermode || "")) { layout.hovermode = layout.hovermode.replace("x", "y"); }
+    var range = layout.xaxis.range;
+    if (range && data.some(function (t) { return t.textposition === "outside"; })) {
+      layout.xaxis.range = [range[0], range[1] + 0.2 * (range[1] - range[0])];  // room for the values
+    }
+  }
+
+  function lineCount(text) { return String(text).split(/<br\s*\/?>/i).length; }
+  function neededHeight(layout, data, size, margin) {
+    var rows = categories(data, "y");
+    var lines = Math.max.apply(null, rows.map(lineCount));
+    var row = Math.max(lines * size * 1.3 + 10, 28);
+    var legend = data.filter(function (t) { return t.name && t.visible !== false && t.showlegend !== false; })
+      .reduce(function (sum, t) { return sum + lineCount(t.name) * size * 1.45; }, 10);
+    var top = Math.max(margin.t === undefined ? 90 : margin.t, legend + 20);
+    return Math.ceil(rows.length * row + top + (margin.b === undefined ? 60 : margin.b) + 4 * size);
+  }
+
+  // Before drawing: type size, category labels, axis titles for a figure `width` pixels wide.
+  function fitFigure(layout, data, width) {
+    var narrow = width < 600;
+    if (narrow) {
+      layout.font = Object.assign({}, layout.font, { size: 12 });
+      data.forEach(function (trace) { if (trace.name) { trace.name = wrap(trace.name, 40); } });
+    }
+    var size = (layout.font && layout.font.size) || 14;
+    layout.xaxis = Object.assign({}, layout.xaxis);
+    layout.yaxis = Object.assign({}, layout.yaxis);
+    var margin = layout.margin || {};
+    var plotWidth = width - (margin.l === undefined ? 60 : margin.l) - (margin.r === undefined ? 20 : margin.r);
+    var xs = categories(data, "x");
+    if (xs.length) {
+      var slot = plotWidth / xs.length - 8;
+      var fits = longestWord(xs) <= charsFor(slot, size);
+      if (!fits && !(layout.shapes || []).length && !(layout.annotations || []).length) { turn(layout, data); }
+      else { relabel(data, "x", charsFor(slot, size)); layout.xaxis.tickangle = 0; }
+    }
+    // Labels beside the plot take at most about 40% of the figure's width, and the figure grows
+    // tall enough for every one of them (plotly would otherwise leave some rows unlabelled).
+    if (categories(data, "y").length) {
+      relabel(data, "y", charsFor(0.38 * width, size));
+      layout.height = Math.max(layout.height || 450, neededHeight(layout, data, size, margin));
+    }
+    ["xaxis", "yaxis"].forEach(function (key) {
+      var axis = layout[key];
+      axis.automargin = true;
+      if (axis.ticktext && axis.tickvals && key === "xaxis") {
+        axis.ticktext = axis.ticktext.map(function (t) { return wrap(t, charsFor(plotWidth / axis.ticktext.length - 8, size)); });
+        axis.tickangle = 0;
+      }
+      // plotly writes a log axis's in-between labels (2, 5) at 3/4 size: keep them >= 10 px.
+      if (axis.type === "log" && !axis.tickvals) { axis.tickfont = Object.assign({}, axis.tickfont, { size: Math.max(14, size) }); }
+      var t = title(axis);
+      if (t) { t.text = wrap(t.plain, charsFor(key === "xaxis" ? plotWidth : (layout.height || 450) - 200, size)); }
+    });
+  }
+
+  // After drawing: titles wrapped to the plot's real size, and tick labels that still collide
+  // thinned out (every other one), until nothing overlaps.
+  function overlapping(div, selector) {
+    var boxes = Array.prototype.map.call(div.querySelectorAll(selector), function (t) { return t.getBoundingClientRect(); })
+      .filter(function (r) { return r.width > 0; });
+    return boxes.some(function (r, i) {
+      return boxes.slice(0, i).some(function (o) {
+        return Math.min(r.right, o.right) - Math.max(r.left, o.left) > 1 && Math.min(r.bottom, o.bottom) - Math.max(r.top, o.top) > 1;
+      });
+    });
+  }
+  function settle(div, Plotly, rounds) {
+    var full = div._fullLayout, layout = div.layout, update = {};
+    if (!full || !full._size) { return Promise.resolve(); }
+    var size = (layout.font && layout.font.size) || 14;
+    [["xaxis", full._size.w], ["yaxis", full._size.h]].forEach(function (pair) {
+      var t = title(layout[pair[0]]);
+      if (!t) { return; }
+      var text = wrap(t.plain, charsFor(pair[1], size));
+      if (text !== t.text) { update[pair[0] + ".title.text"] = text; }
+    });
+    ["xaxis", "yaxis"].forEach(function (key) {
+      var axis = layout[key] || {}, fullAxis = full[key];
+      if (!fullAxis || !overlapping(div, "." + key.charAt(0) + "tick text")) { return; }
+      if (axis.tickvals) {
+        var keep = function (v, i) { return i % 2 === 0; };
+        update[key + ".tickvals"] = axis.tickvals.filter(keep);
+        if (axis.ticktext) { update[key + ".ticktext"] = axis.ticktext.filter(keep); }
+      } else {
+        var shown = div.querySelectorAll("." + key.charAt(0) + "tick text").length;
+        update[key + ".nticks"] = Math.max(2, Math.floor(shown / 2));
+      }
+      update[key + ".tickangle"] = 0;
+    });
+    if (!Object.keys(update).length || rounds <= 0) { return Promise.resolve(); }
+    return Plotly.relayout(div, update).then(function () { return settle(div, Plotly, rounds - 1); });
+  }
+
+  // The build exports the same fitted figure as a picture for print (book/_ext/belonging_figures.py).
+  window.BelongingFigures = { fit: fitFigure, settle: settle };
 
   function draw(div) {
     if (div.getAttribute("data-state")) { return; }
@@ -105,10 +305,12 @@
     layout.title = { text: "" };
     if (slider) { layout.margin = Object.assign({}, layout.margin, { b: 50 }); }
     layout.autosize = true;
-    fitNarrow(layout, fig.data, div.clientWidth);
+    fitFigure(layout, fig.data, div.clientWidth);
     loadPlotly().then(function (Plotly) {
       var config = { responsive: true, displaylogo: false, displayModeBar: false };
       return Plotly.newPlot(div, fig.data, layout, config).then(function () {
+        return settle(div, Plotly, 3);
+      }).then(function () {
         if (slider) { addRange(div, slider.steps, slider.active || 0, Plotly); }
         div.setAttribute("data-state", "rendered");
       });
@@ -131,23 +333,8 @@
   }
 
   // Paper (belonging-print.css): nobody can press "Reveal" on paper, so before printing each
-  // predict-first prompt gets its reveal in a block that only print shows; and figures not yet
-  // drawn are drawn if plotly.js is already here (those still loading print as their summary).
-  // A drawn figure is as wide as the screen's column, often wider than the paper's, and plotly's
-  // SVG would be cut off: a viewBox lets print scale it to the paper (removed after printing,
-  // because plotly redraws at new sizes on screen).
-  function fitToPaper(on) {
-    Array.prototype.forEach.call(document.querySelectorAll(".belonging-plot[data-state=rendered] .svg-container"),
-      function (box) {
-        var width = box.offsetWidth, height = box.offsetHeight;
-        if (on) { box.style.setProperty("--belonging-plot-ratio", width + " / " + height); }
-        Array.prototype.forEach.call(box.querySelectorAll("svg.main-svg"), function (svg) {
-          if (on) { svg.setAttribute("viewBox", "0 0 " + width + " " + height); }
-          else { svg.removeAttribute("viewBox"); }
-        });
-      });
-  }
-
+  // predict-first prompt gets its reveal in a block that only print shows. Figures print as the
+  // picture the build made of each (book/_ext/belonging_figures.py), drawn on screen or not.
   function preparePrint() {
     Array.prototype.forEach.call(document.querySelectorAll(".belonging-predict"), function (box) {
       var template = box.querySelector("template");
@@ -158,11 +345,8 @@
       reveal.innerHTML = "<p><strong>Reveal</strong> (predict first, then read on):</p>" + template.innerHTML;
       box.appendChild(reveal);
     });
-    if (window.Plotly) { Array.prototype.forEach.call(document.querySelectorAll(".belonging-plot"), draw); }
-    fitToPaper(true);
   }
   window.addEventListener("beforeprint", preparePrint);
-  window.addEventListener("afterprint", function () { fitToPaper(false); });
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
   else { start(); }

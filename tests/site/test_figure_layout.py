@@ -1,0 +1,182 @@
+"""Every drawn figure is readable on a phone (360 px) and a laptop (1280 px), and every
+explorable's slider is heard as the reader sees it.
+
+Layout: for each figure, at its default setting and at both ends of its slider, the bounding
+boxes of plotly's SVG text (tick labels, axis titles, legend entries, annotations, value labels)
+must not overlap one another, must lie inside the figure's box (outside it, text is cut off),
+must be at least 10 px high; every category keeps its label, and labels beside the plot may take
+at most about 40% of its width. Each page is checked in one page.evaluate, in one browser context per width.
+
+Sliders: what the accessibility tree (CDP Accessibility.getFullAXTree, what a screen reader is
+given) reports as each slider's value must be the value printed beside it ("33%", or 33), not the
+step number (6 of 0-8), and the status that announces a change must carry the slider's name.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import DESKTOP, guarded_context, toc_pages
+
+PAGES = [p for p in toc_pages() if p.startswith("chapters/") or p == "models.html"]
+MIN_FONT_PX = 10
+LABEL_SHARE = 0.42  # "about 40%" of the figure's width for labels beside the plot
+SLACK = 1.5  # px: antialiasing and rounding
+
+#: Draws every figure, then checks each at its default and at both ends of its slider.
+CHECK = """async ([minFont, labelShare, slack]) => {
+  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const found = [];
+  const plots = Array.from(document.querySelectorAll('.belonging-plot'));
+  for (const div of plots) {
+    div.scrollIntoView();
+    for (let i = 0; i < 200 && !['rendered', 'failed'].includes(div.getAttribute('data-state')); i++) {
+      await new Promise(r => setTimeout(r, 50));
+    }
+    if (div.getAttribute('data-state') !== 'rendered') { found.push(div.id + ': not drawn'); }
+  }
+  const name = t => (t.textContent || '').trim().slice(0, 40);
+  function check(div, setting) {
+    const box = div.getBoundingClientRect();
+    const texts = Array.from(div.querySelectorAll('svg.main-svg text')).filter(t =>
+      (t.textContent || '').trim() && !t.closest('.hoverlayer') && t.getBoundingClientRect().width > 0
+      && getComputedStyle(t).visibility !== 'hidden' && getComputedStyle(t).opacity !== '0');
+    const rects = texts.map(t => t.getBoundingClientRect());
+    const where = div.id + ' at ' + setting + ': ';
+    texts.forEach((t, i) => {
+      const r = rects[i], size = parseFloat(getComputedStyle(t).fontSize);
+      if (size < minFont) { found.push(where + `"${name(t)}" is ${size}px`); }
+      if (r.left < box.left - slack || r.right > box.right + slack || r.top < box.top - slack
+          || r.bottom > box.bottom + slack) { found.push(where + `"${name(t)}" is cut off (outside the figure)`); }
+      for (let j = 0; j < i; j++) {
+        const o = rects[j];
+        const w = Math.min(r.right, o.right) - Math.max(r.left, o.left);
+        const h = Math.min(r.bottom, o.bottom) - Math.max(r.top, o.top);
+        if (w > slack && h > slack) { found.push(where + `"${name(t)}" overlaps "${name(texts[j])}"`); }
+      }
+    });
+    const full = div._fullLayout || {};
+    for (const key of ['xaxis', 'yaxis']) {  // plotly drops category labels that do not fit
+      const axis = full[key];
+      if (!axis || axis.type !== 'category') { continue; }
+      const wanted = (axis._categories || []).length;
+      const drawn = div.querySelectorAll('.' + key.charAt(0) + 'tick text').length;
+      if (drawn < wanted) { found.push(where + `${wanted - drawn} of ${wanted} categories unlabelled`); }
+    }
+    const labels = texts.filter(t => t.closest('.ytick, .y2tick'));
+    const widest = Math.max(0, ...labels.map(t => t.getBoundingClientRect().width));
+    if (widest > labelShare * box.width) {
+      found.push(where + `labels take ${Math.round(100 * widest / box.width)}% of the width`);
+    }
+  }
+  for (const div of plots) {
+    if (div.getAttribute('data-state') !== 'rendered') { continue; }
+    check(div, 'its default');
+    const slider = document.getElementById(div.id + '-range');
+    if (!slider) { continue; }
+    const start = slider.value;
+    for (const [end, value] of [['the lowest setting', slider.min], ['the highest setting', slider.max]]) {
+      slider.value = value;
+      slider.dispatchEvent(new Event('input', {bubbles: true}));
+      await frame();
+      check(div, end);
+    }
+    slider.value = start;
+    slider.dispatchEvent(new Event('input', {bubbles: true}));
+  }
+  return [plots.length, found];
+}"""
+
+
+def _pages_with_figures(site) -> list[str]:
+    return [p for p in PAGES if (site / p).is_file() and 'class="belonging-plot"' in (site / p).read_text("utf-8")]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_figure_text_fits_and_never_overlaps(browser, built_site, site_url, width):
+    pages = _pages_with_figures(built_site)
+    assert pages, "no page with a figure was built"
+    problems: list[str] = []
+    context, page = guarded_context(browser, site_url, problems, viewport={"width": width, "height": 800})
+    found, figures = {}, 0
+    try:
+        for path in pages:
+            page.goto(f"{site_url}/{path}")
+            count, wrong = page.evaluate(CHECK, [MIN_FONT_PX, LABEL_SHARE, 1.5])
+            figures += count
+            if wrong:
+                found[path] = wrong
+    finally:
+        context.close()
+    assert figures >= len(pages)
+    assert not found, "\n".join(f"{p}:\n  " + "\n  ".join(w) for p, w in found.items())
+    assert not problems, problems
+
+
+def _ax_sliders(context, page) -> list[dict]:
+    cdp = context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    out = []
+    for node in nodes:
+        role = (node.get("role") or {}).get("value")
+        if role in ("slider", "status"):
+            props = {p["name"]: (p.get("value") or {}).get("value") for p in node.get("properties", [])}
+            out.append({"role": role, "name": (node.get("name") or {}).get("value") or "",
+                        "value": (node.get("value") or {}).get("value"), "valuetext": props.get("valuetext")})
+    cdp.detach()
+    return out
+
+
+def heard_as_shown(node: dict, shown: str) -> bool:
+    """The tree's value text is the text shown ("33%"); where this Chromium leaves the value text
+    out of the tree (it does for ARIA sliders, though it passes aria-valuetext to screen readers),
+    the value itself must be the number shown (33), never a step number (6 of 0-8)."""
+    if node["valuetext"]:
+        return node["valuetext"] == shown
+    number = re.match(r"-?\d+(\.\d+)?", shown)
+    return (number is not None and node["value"] is not None
+            and abs(float(node["value"]) - float(number.group(0))) <= 1e-4 * max(1.0, abs(float(number.group(0)))))
+
+
+SLIDER = re.compile(r'data-slider-label="[^"]')
+SLIDER_TEXTS = """() => Array.from(document.querySelectorAll('.belonging-range')).map(w => ({
+  shown: w.innerText.replace(/\\s+/g, ' ').trim(),
+  name: (document.getElementById(w.querySelector('[id$="-range"]').id + '-name') || w.querySelector('label')).textContent
+}))"""
+
+
+def test_sliders_are_heard_as_they_are_seen(browser, built_site, site_url):
+    pages = [p for p in _pages_with_figures(built_site) if SLIDER.search((built_site / p).read_text("utf-8"))]
+    assert pages, "no page with a slider was built"
+    problems: list[str] = []
+    context, page = guarded_context(browser, site_url, problems, viewport=DESKTOP)
+    wrong, sliders = [], 0
+    try:
+        for path in pages:
+            page.goto(f"{site_url}/{path}")
+            page.evaluate(CHECK, [0, 1, 1e9])  # draws every figure (and adds its slider)
+            seen = page.evaluate(SLIDER_TEXTS)
+            heard = _ax_sliders(context, page)
+            slider_nodes = [n for n in heard if n["role"] == "slider"]
+            status_names = [n["name"] for n in heard if n["role"] == "status"]
+            sliders += len(seen)
+            if len(slider_nodes) != len(seen):
+                wrong.append(f"{path}: {len(seen)} sliders on the page, {len(slider_nodes)} in the tree")
+            by_name = {n["name"].strip().rstrip(":").strip(): n for n in slider_nodes}
+            for shown in seen:
+                name = shown["name"].strip().rstrip(":").strip()
+                value = shown["shown"][len(name):].lstrip(": ").strip()
+                node = by_name.get(name)
+                if node is None:
+                    wrong.append(f"{path}: no slider named {name!r} in the accessibility tree")
+                elif not heard_as_shown(node, value):
+                    wrong.append(f"{path}: {name!r} is heard as {node['value']!r} "
+                                 f"(value text {node['valuetext']!r}), shown as {value!r}")
+                if not any(name in n for n in status_names):
+                    wrong.append(f"{path}: the value of {name!r} is announced without its name")
+    finally:
+        context.close()
+    assert sliders, "no slider was drawn"
+    assert not wrong, "\n".join(wrong)
+    assert not problems, problems
