@@ -203,3 +203,70 @@ def test_a_chapter_printed_from_the_browser_keeps_what_paper_needs(printed, buil
     external = [a["href"] for a in soup.select("article a.reference.external[href^='http']")]
     for href in external[:5]:
         assert squeezed(href) in text, f"the address of {href} was not printed"
+
+
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+import belonging_figures  # noqa: E402
+
+#: In print media: each figure's picture shown and loaded, its live plot and slider not shown.
+PRINTED_FIGURES = """() => Array.from(document.querySelectorAll('figure.belonging-explorable')).map(f => {
+  const shown = e => !!e && getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0;
+  const img = f.querySelector('img.belonging-print-figure');
+  const range = f.querySelector('.belonging-range');
+  return {id: f.id, picture: shown(img) && img.complete && img.naturalWidth > 0,
+          alt: img ? img.alt : '', plot: shown(f.querySelector('.belonging-plot')),
+          label: shown(range) ? range.innerText.trim() : ''};
+})"""
+
+
+def test_print_shows_a_picture_of_every_figure_and_no_slider_label(browser, built_site, site_url):
+    """Printed without scrolling (figures load as they near the screen, so most are not drawn):
+    every figure is still there as its picture, and no slider label is left without its slider.
+    One chapter is scrolled through first, so drawn figures and their sliders are checked too."""
+    from conftest import DESKTOP, guarded_context
+
+    pages = [p.path for p in make_pdf.toc_pages(book_of(built_site))
+             if 'class="belonging-plot"' in (built_site / p.path).read_text("utf-8")]
+    assert pages, "no page with a figure was built"
+    problems: list[str] = []
+    context, page = guarded_context(browser, site_url, problems, viewport=DESKTOP)
+    wrong, figures = [], 0
+    try:
+        for i, path in enumerate(pages):
+            page.goto(f"{site_url}/{path}")
+            page.wait_for_load_state("load")
+            if i == 0:  # draw every figure, so each has its slider
+                for plot in page.query_selector_all(".belonging-plot"):
+                    plot.scroll_into_view_if_needed()
+                    page.wait_for_function("el => el.getAttribute('data-state') === 'rendered'", arg=plot)
+            page.emulate_media(media="print")
+            for figure in page.evaluate(PRINTED_FIGURES):
+                figures += 1
+                if not figure["picture"]:
+                    wrong.append(f"{path} {figure['id']}: no picture on paper")
+                if figure["plot"] or figure["label"]:
+                    wrong.append(f"{path} {figure['id']}: the live plot or the slider label "
+                                 f"{figure['label']!r} prints")
+                if len(figure["alt"]) < 20 and figure["picture"]:
+                    wrong.append(f"{path} {figure['id']}: the picture has no alternative text")
+            page.emulate_media(media="screen")
+    finally:
+        context.close()
+    assert figures >= len(pages)
+    assert not wrong, "\n".join(wrong)
+    assert not problems, problems
+
+
+def test_each_picture_is_an_svg_file_with_its_alternative_text_beside_it(built_site):
+    """Slides and e-books reuse the pictures: an SVG per figure, and its title and description."""
+    checked = 0
+    for path in sorted(built_site.glob("chapters/*.html")):
+        for figure in belonging_figures.figures_in(path.read_text("utf-8")):
+            svg = built_site / "_static" / "figures" / f"{figure['key']}.svg"
+            alt = svg.with_suffix(".txt")
+            assert svg.is_file() and svg.read_text("utf-8").lstrip().startswith("<svg"), svg
+            assert alt.is_file() and figure["title"] in alt.read_text("utf-8"), alt
+            assert figure["summary"][:60] in alt.read_text("utf-8")
+            checked += 1
+    assert checked, "no figure found on the built chapters"
+
