@@ -89,6 +89,11 @@ def with_shim(page: str, depth: int) -> str:
     return page[: match.end()] + tag + page[match.end():]
 
 
+#: The PDF and this zip, published beside the site (.github/workflows/pages.yml), are not inside
+#: the offline copy: their links become plain text there.
+DOWNLOAD_LINK = re.compile(r'<a href="(?:\.\./)*downloads/the-need-to-belong[^"]*">(.*?)</a>', re.S)
+
+
 def changed_files(site: Path) -> dict[str, bytes]:
     """The files that differ from the built site, by path inside the site."""
     options = (site / OPTIONS).read_text("utf-8")
@@ -100,7 +105,8 @@ def changed_files(site: Path) -> dict[str, bytes]:
     for page in site.rglob("*.html"):
         relative = page.relative_to(site)
         if relative.parts[0] != "_static":  # _static holds the theme's template fragments
-            extra[relative.as_posix()] = with_shim(page.read_text("utf-8"), len(relative.parts) - 1).encode("utf-8")
+            text = DOWNLOAD_LINK.sub(r"\1", page.read_text("utf-8"))
+            extra[relative.as_posix()] = with_shim(text, len(relative.parts) - 1).encode("utf-8")
     return extra
 
 
