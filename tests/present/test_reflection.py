@@ -131,4 +131,6 @@ def test_the_page_asks_before_writing_is_lost_and_dates_the_file_in_words():
     assert "Leaving this page loses what you wrote" in config["leave"] and "Download my answers" in config["leave"]
     assert 'addEventListener("beforeunload"' in page and "window.confirm(cfg.leave)" in page
     # "6 December 2026", not the browser's numeric short date ("12/6/2026" reads as June elsewhere).
+    # A discarded background tab cannot ask, and nothing is stored: the page says so.
+    assert "A phone may also close a page left in the background, so download before" in page
     assert "toLocaleDateString" not in page and '"December"' in page and "longDate(new Date())" in page

@@ -213,6 +213,7 @@ def reflection(key: str = "reflection", *, prompts: list[str] | tuple[str, ...] 
             "questionnaire; there are no scores, labels or right answers.")
     privacy = ("What you type stays in this page on your device: it is never stored or sent anywhere, and it is "
                "gone when you reload or close the page. To keep it, download your answers as a plain-text file. "
+               "A phone may also close a page left in the background, so download before you switch to another app. "
                "If you turn on Remember my answers on this device, the course keeps only which prompts you "
                "wrote in, never what you wrote.")
     data = json.dumps({
