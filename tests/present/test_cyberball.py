@@ -139,3 +139,12 @@ def test_every_stage_title_is_a_heading_at_the_level_asked(level):
 def test_the_debrief_offers_both_rounds_again():
     debrief = _html().split('<div data-stage="debrief"', 1)[1]
     assert 'data-act="start-inclusion"' in debrief and 'data-act="start-exclusion"' in debrief
+
+
+def test_players_are_a_list_a_screen_reader_reads_one_by_one():
+    """The trial heard "Sam computer player Alex computer player You the reader has the ball"."""
+    page = _html()
+    field = page.split('<ul class="bcb-field" aria-label="Players">', 1)[1].split("</ul>", 1)[0]
+    assert field.count('<li class="bcb-player"') == 3
+    assert field.count('<span class="bcb-sep">, </span>') == 6
+    assert '"with the ball"' in page

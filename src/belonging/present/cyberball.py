@@ -137,7 +137,11 @@ _STYLE = """<style>
 .belonging-cyberball .bcb-throw { color: #ffffff; background: #1f4e79; border: 2px solid #1f4e79; min-width: 9rem; }
 .belonging-cyberball .bcb-throw[aria-disabled="true"] { color: #333333; background: #e4e9ef; border: 2px dashed #5f6b7a;
   cursor: default; }
-.belonging-cyberball .bcb-field { display: grid; grid-template-columns: 1fr 1fr; gap: 0.75rem; margin: 0.5rem 0; }
+.belonging-cyberball .bcb-field { display: grid; grid-template-columns: 1fr 1fr; gap: 0.75rem; margin: 0.5rem 0;
+  padding: 0; list-style: none; }
+/* Commas only a screen reader hears: "Sam, computer player, with the ball", not one run-on line. */
+.belonging-cyberball .bcb-sep { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 .belonging-cyberball .bcb-player { border: 2px solid #d0d7de; border-radius: 8px; padding: 0.5rem; text-align: center;
   background: #ffffff; min-height: 5.5rem; }
 .belonging-cyberball .bcb-player[data-player="0"] { grid-column: 1 / span 2; justify-self: center; min-width: 50%; }
@@ -292,7 +296,7 @@ _SCRIPT = r"""<script>
     each(cards, function (card) {
       var mine = Number(card.dataset.player) === h;
       card.classList.toggle("bcb-has-ball", mine);
-      setText(card.querySelector(".bcb-holding"), mine ? "has the ball" : "");
+      setText(card.querySelector(".bcb-holding"), mine ? "with the ball" : "");
       var ball = card.querySelector(".bcb-ball");
       ball.hidden = !mine;
       ball.classList.remove("bcb-pop");
@@ -413,6 +417,14 @@ def _button(text: str, action: str, kind: str = "bcb-primary", *, live: bool = F
     return f'<button type="button" class="{kind}" data-act="{action}"{shown}>{html.escape(text)}</button>'
 
 
+def _player(number: int, name: str, role: str) -> str:
+    """One player's card: a list item a screen reader reads as "Sam, computer player, with the ball"."""
+    comma = '<span class="bcb-sep">, </span>'
+    return (f'<li class="bcb-player" data-player="{number}"><span class="bcb-name">{html.escape(name)}</span>{comma}'
+            f'<span class="bcb-role">{html.escape(role)}</span><span class="bcb-ball-slot"><span class="bcb-ball" '
+            f'aria-hidden="true" hidden></span></span>{comma}<span class="bcb-holding"></span></li>')
+
+
 def _safe_href(href: str | None) -> str | None:
     if href is None:
         return None
@@ -493,11 +505,11 @@ Nothing you do here is sent anywhere or saved.</p>
 <div data-stage="playing" hidden>
 <h{h} class="bcb-heading" tabindex="-1">The game</h{h}>
 <p class="bcb-counter">Throws so far: 0 of {throws}</p>
-<div class="bcb-field">
-<div class="bcb-player" data-player="1"><span class="bcb-name">{sam}</span><span class="bcb-role">computer player</span><span class="bcb-ball-slot"><span class="bcb-ball" aria-hidden="true" hidden></span></span><span class="bcb-holding"></span></div>
-<div class="bcb-player" data-player="2"><span class="bcb-name">{alex}</span><span class="bcb-role">computer player</span><span class="bcb-ball-slot"><span class="bcb-ball" aria-hidden="true" hidden></span></span><span class="bcb-holding"></span></div>
-<div class="bcb-player" data-player="0"><span class="bcb-name">You</span><span class="bcb-role">the reader</span><span class="bcb-ball-slot"><span class="bcb-ball" aria-hidden="true" hidden></span></span><span class="bcb-holding"></span></div>
-</div>
+<ul class="bcb-field" aria-label="Players">
+{_player(1, sam, "computer player")}
+{_player(2, alex, "computer player")}
+{_player(0, "You", "the reader")}
+</ul>
 <div role="group" aria-label="Your throw">
 <button type="button" class="bcb-throw" data-target="1" aria-disabled="true">Throw to {sam}</button><button type="button" class="bcb-throw" data-target="2" aria-disabled="true">Throw to {alex}</button>
 </div>
