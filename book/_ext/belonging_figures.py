@@ -185,16 +185,24 @@ def _write_pictures(app, exception) -> None:
     out = Path(app.outdir)
     figures = [f for page in sorted(out.rglob("*.html")) if "_static" not in page.parts
                for f in figures_in(page.read_text("utf-8"))]
+    from sphinx.util import logging
+
+    log = logging.getLogger(__name__)
     cache = Path(app.doctreedir).parent / "figure-cache"
-    made = export_svgs(figures, cache)
+    try:
+        made = export_svgs(figures, cache)
+    except Exception as error:  # noqa: BLE001  (no browser here: the site still builds and works)
+        # Not a warning, which would fail the -W build of a reader with no Chromium: on paper a
+        # figure without its picture keeps its title and description.
+        log.info(f"figure pictures: not made, no browser could draw them ({error})")
+        made = 0
     target = out / "_static" / FOLDER
     target.mkdir(parents=True, exist_ok=True)
     for figure in figures:
-        shutil.copyfile(cache / f"{figure['key']}.svg", target / f"{figure['key']}.svg")
+        if (cache / f"{figure['key']}.svg").is_file():
+            shutil.copyfile(cache / f"{figure['key']}.svg", target / f"{figure['key']}.svg")
         (target / f"{figure['key']}.txt").write_text(_alt_text(figure), "utf-8")
-    from sphinx.util import logging
-
-    logging.getLogger(__name__).info(f"figure pictures: {len({f['key'] for f in figures})}, exported {made}")
+    log.info(f"figure pictures: {len({f['key'] for f in figures})}, exported {made}")
 
 
 def setup(app):
