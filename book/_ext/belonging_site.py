@@ -128,6 +128,30 @@ def _copy_vendor(app, exception) -> None:
         shutil.copyfile(source, target / LOADER)
 
 
+def refresh_static(srcdir: Path, outdir: Path) -> list[Path]:
+    """Copy each of the book's own static files over its built copy where the two differ.
+
+    Sphinx 7.4 does not overwrite a static file already in the output folder, and copies none
+    when no page is out of date: after an edit to a stylesheet or script in book/_static, an
+    incremental build (`make serve`, `make build`) kept serving the old copy (seen with
+    belonging-print.css). Returns the copies it wrote.
+    """
+    written = []
+    source = Path(srcdir) / "_static"
+    for path in sorted(source.rglob("*")):
+        copy = Path(outdir) / "_static" / path.relative_to(source)
+        if path.is_file() and (not copy.is_file() or copy.read_bytes() != path.read_bytes()):
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, copy)
+            written.append(copy)
+    return written
+
+
+def _refresh_static(app, exception) -> None:
+    if exception is None and app.builder.format == "html":
+        refresh_static(Path(app.srcdir), Path(app.outdir))
+
+
 GLOSSARY_JSON = "glossary-terms.json"
 
 
@@ -199,6 +223,7 @@ def setup(app):
     app.setup_extension("belonging_icons")  # the theme's icons without Font Awesome's 540 KB script
     app.setup_extension("belonging_speed")  # each page loads only the styles and scripts it uses
     app.setup_extension("belonging_evidence")  # the "How sure are we?" boxes
+    app.connect("build-finished", _refresh_static)
     app.connect("build-finished", _write_glossary_json)
     app.connect("build-finished", _write_review_questions)
     app.connect("html-page-context", _add_page_assets)
