@@ -270,3 +270,46 @@ def test_each_picture_is_an_svg_file_with_its_alternative_text_beside_it(built_s
             checked += 1
     assert checked, "no figure found on the built chapters"
 
+
+
+#: Text on paper: every element with text of its own, and any element that paints a background,
+#: as computed in print media. Paper is white (browsers leave backgrounds off by default).
+PRINTED_COLOURS = """() => {
+  const lum = (c) => {
+    const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(',').map(Number);
+    if (a === 0) return null;
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const found = [];
+  for (const el of document.querySelectorAll('.bd-article *')) {
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || style.visibility === 'hidden' || el.closest('svg')) continue;
+    const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    const text = lum(style.color), back = lum(style.backgroundColor);
+    const label = el.tagName.toLowerCase() + '.' + (el.className || '') + ' "' + el.textContent.trim().slice(0, 40) + '"';
+    if (own && text !== null && 1.05 / (text + 0.05) < 4.5) found.push('faint text on white: ' + label + ' ' + style.color);
+    if (back !== null && back < 0.4) found.push('dark background: ' + label + ' ' + style.backgroundColor);
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("path", ["chapters/04-when-the-need-goes-unmet.html", "chapters/09-subjective-interpretations.html"])
+def test_a_page_printed_in_the_dark_theme_prints_dark_text_on_white(browser, site_url, path):
+    """The dark theme is for the screen: a reader who prints with it on gets the same paper as in
+    the light theme (the reader trial found near-white titles on white paper, and dark cards)."""
+    from conftest import DESKTOP, guarded_context
+
+    problems: list[str] = []
+    context, page = guarded_context(browser, site_url, problems, viewport=DESKTOP, color_scheme="dark")
+    try:
+        page.goto(f"{site_url}/{path}")
+        page.wait_for_function("() => document.documentElement.dataset.theme === 'dark'")
+        page.emulate_media(media="print")
+        found = page.evaluate(PRINTED_COLOURS)
+    finally:
+        context.close()
+    assert not found, "\n".join(found[:25])
+    assert not problems, problems
