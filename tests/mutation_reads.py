@@ -21,7 +21,9 @@ _MUTMUT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["m
 ALWAYS_COPIED = ["src", "tests", "pyproject.toml", "setup.cfg"]
 COPIED = [ROOT / p for p in ALWAYS_COPIED + list(_MUTMUT.get("also_copy", []))]
 SELECTED = [p.rstrip("/") for p in _MUTMUT["pytest_add_cli_args_test_selection"]]
-_IGNORED = [ROOT / ".venv", ROOT / ".git"]
+#: Not source: the environment, git, and the build output (a test that walks book/ skips _build,
+#: but walking it lists the folders inside it).
+_IGNORED = [ROOT / ".venv", ROOT / ".git", ROOT / "book" / "_build"]
 
 _reads: set[Path] | None = None
 
