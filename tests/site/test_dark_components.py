@@ -18,7 +18,8 @@ from conftest import DESKTOP, HTML, PHONE, guarded_context
 
 PAGES = {
     "chapters/04-when-the-need-goes-unmet.html": [".belonging-predict", ".belonging-predict-figure",
-                                                  ".belonging-explorable", ".belonging-cyberball"],
+                                                  ".belonging-explorable", ".belonging-cyberball",
+                                                  ".belonging-quiz-question"],
     "chapters/12-a-lifelong-pursuit.html": [".belonging-reflection"],
 }
 
