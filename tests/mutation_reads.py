@@ -29,16 +29,24 @@ _reads: set[Path] | None = None
 
 
 def _audit(event: str, args: tuple) -> None:
-    if _reads is None or event not in ("open", "os.listdir", "os.scandir"):
+    if _reads is None or event not in ("open", "os.listdir", "os.scandir", "subprocess.Popen"):
         return
-    target = args[0] if args else None
     if event == "open" and len(args) > 1 and isinstance(args[1], str) and any(c in args[1] for c in "wax"):
         return  # writing is not reading a repository file
-    if isinstance(target, (str, bytes, os.PathLike)):
-        try:
-            _reads.add(Path(os.fsdecode(target)).resolve())
-        except (OSError, ValueError):
-            pass
+    if event == "subprocess.Popen":
+        # A program a test starts reads the folder it runs in and the files it is given
+        # (node running tools/gift/parse.js, once).
+        program_args = args[1] if len(args) > 1 and isinstance(args[1], (list, tuple)) else []
+        targets = [args[2] if len(args) > 2 else None,
+                   *[a for a in program_args if isinstance(a, (str, os.PathLike)) and os.path.isabs(a)]]
+    else:
+        targets = [args[0] if args else None]
+    for target in targets:
+        if isinstance(target, (str, bytes, os.PathLike)):
+            try:
+                _reads.add(Path(os.fsdecode(target)).resolve())
+            except (OSError, ValueError):
+                pass
 
 
 def outside_copy(paths: set[Path]) -> list[str]:
