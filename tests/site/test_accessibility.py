@@ -130,6 +130,14 @@ def _use_components(page):
 
 NOTHING_STORED = ([0, 0, "", []], [])
 
+#: Sphinx's search lists results one by one, then fetches each page to add its summary; settled
+#: once the status says it finished and every result without a description has its summary.
+SEARCH_SETTLED = """() => {
+  const items = [...document.querySelectorAll('#search-results ul.search li')];
+  return /finished/.test(document.querySelector('#search-results .search-summary')?.innerText || '')
+    && items.length > 0 && items.every(li => li.querySelector('span, p.context'));
+}"""
+
 
 def _stored(setting: Setting):
     return setting.page.evaluate("async () => [localStorage.length, sessionStorage.length, document.cookie, "
@@ -152,7 +160,10 @@ def _open(setting: Setting, site_url: str, path: str) -> list[str]:
     if page.evaluate("document.documentElement.dataset.theme") != setting.theme:
         found.append("the theme ignored the reader's colour-scheme preference")
     if path == "search.html":
-        page.wait_for_selector("#search-results ul.search li", timeout=20000)
+        # Wait for the whole list: each result's summary is fetched and added after it is
+        # listed, and the growing list above the reader makes the browser shift the scroll
+        # position, which the back-to-top check below would take for scrolling down.
+        page.wait_for_function(SEARCH_SETTLED, timeout=20000)
     found += _draw_figures(page)
     page.add_style_tag(content=SETTLED)
     if _stored(setting) != NOTHING_STORED:
