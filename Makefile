@@ -21,6 +21,7 @@ help:
 	@echo "make bench-site build times, then Lighthouse on every page, median of 3 (PAGES=..., RUNS=...; npm installs it into tools/)"
 	@echo "make pdf        print the whole course, contents and quiz answers included, to dist/the-need-to-belong.pdf"
 	@echo "make offline    zip the site to read straight from disk, no server: dist/the-need-to-belong-offline.zip"
+	@echo "make epub       the whole course as an EPUB 3 e-book, figures described, quiz answers after each chapter: dist/the-need-to-belong.epub"
 	@echo "make exercises  regenerate learner notebooks and autograders from their sources"
 	@echo "make assignments  write dist/assignments/NN-slug/: student and solution notebooks, autograder zip, README"
 	@echo "make grade CHAPTER=01 SUBMISSIONS=dir [TIMEOUT=120 JOBS=2]  grade a folder of submitted notebooks into grades-01.csv"
@@ -69,6 +70,12 @@ pdf: build
 
 offline: build
 	$(BIN)/python scripts/make_offline.py
+
+# The course for e-readers, assembled from the built site (scripts/make_epub.py): no browser, no
+# download; `epubcheck` (Debian's package) checks the result in the tests.
+.PHONY: epub
+epub: build
+	$(BIN)/python scripts/make_epub.py
 
 # JupyterLab refuses to start as root (containers, CI); allow it only when that is who we are.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)

@@ -1,4 +1,4 @@
-"""The publishing workflow puts the PDF and the offline zip where the site links them."""
+"""The publishing workflow puts the PDF, the e-book and the offline zip where the site links them."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-LINKED = ["downloads/the-need-to-belong.pdf", "downloads/the-need-to-belong-offline.zip"]
+LINKED = ["downloads/the-need-to-belong.pdf", "downloads/the-need-to-belong.epub",
+          "downloads/the-need-to-belong-offline.zip"]
 
 
 def _build_commands() -> str:
@@ -18,14 +19,15 @@ def _build_commands() -> str:
     return "\n".join(s.get("run", "") for s in steps[:upload])
 
 
-def test_the_workflow_makes_both_and_publishes_them_beside_the_site():
+def test_the_workflow_makes_all_three_and_publishes_them_beside_the_site():
     commands = _build_commands()
-    assert re.search(r"\bmake\b[^\n]*\bpdf\b", commands) and re.search(r"\bmake\b[^\n]*\boffline\b", commands)
-    for name in ("the-need-to-belong.pdf", "the-need-to-belong-offline.zip"):
+    for target in ("pdf", "epub", "offline"):
+        assert re.search(rf"\bmake\b[^\n]*\b{target}\b", commands), target
+    for name in (Path(link).name for link in LINKED):
         assert re.search(rf"cp [^\n]*dist/{re.escape(name)}[^\n]* book/_build/html/downloads/", commands), name
 
 
-def test_the_welcome_page_and_the_instructor_guide_link_both():
+def test_the_welcome_page_and_the_instructor_guide_link_all_three():
     for page, prefix in (("intro.md", ""), ("instructors/index.md", "../")):
         text = (ROOT / "book" / page).read_text("utf-8")
         for target in LINKED:

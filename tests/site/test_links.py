@@ -16,9 +16,10 @@ import pytest
 
 #: The attributes that make a browser fetch or navigate to another URL.
 URL_ATTRIBUTES = {"href", "src", "poster", "data"}
-#: Made from the built site (`make pdf`, `make offline`) and published beside it by
-#: .github/workflows/pages.yml (checked in test_print.py), so a local build does not have them.
-PUBLISHED_BESIDE = {"downloads/the-need-to-belong.pdf", "downloads/the-need-to-belong-offline.zip"}
+#: Made from the built site (`make pdf`, `make epub`, `make offline`) and published beside it by
+#: .github/workflows/pages.yml (checked in tests/test_publish_workflow.py), so a local build does not have them.
+PUBLISHED_BESIDE = {"downloads/the-need-to-belong.pdf", "downloads/the-need-to-belong.epub",
+                    "downloads/the-need-to-belong-offline.zip"}
 
 
 class _Page(HTMLParser):
