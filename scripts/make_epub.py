@@ -200,8 +200,8 @@ def quiz_questions_html(bank: dict, slug: str) -> str:
         items.append(f'<li><p>{html.escape(q["question"])} <span class="epub-kind">({make_pdf._kind(q)})</span></p>'
                      f'<ol class="epub-options">{options}</ol></li>')
     return (f'<div class="epub-quiz-questions" id="quiz-questions"><p>Answer each question for yourself first. '
-            f'The answers, with feedback on every option, follow the chapter: '
-            f'<a href="{answers_name(slug)}">quiz answers</a>.</p>'
+            f'The answers, with feedback on every option, are on the page after the chapter: '
+            f'<a href="{answers_name(slug)}">quiz answers for this chapter</a>.</p>'
             f'<ol class="epub-quiz">{"".join(items)}</ol></div>')
 
 

@@ -11,6 +11,7 @@ the book, so each is seen to fail on the faults it is there to catch.
 """
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import re
@@ -77,8 +78,16 @@ def files(epub) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+@functools.lru_cache(maxsize=None)
 def _soup(data: bytes) -> BeautifulSoup:
+    """A page of the book, parsed once for all the tests (which only read it)."""
     return BeautifulSoup(data.decode("utf-8"), "html.parser")
+
+
+@functools.lru_cache(maxsize=None)
+def _site(path: Path) -> BeautifulSoup:
+    """A page of the built site, parsed once for all the tests (which only read it)."""
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
 
 def spine(files: dict[str, bytes]) -> list[str]:
@@ -245,7 +254,7 @@ def test_every_chapter_in_order_with_its_sections_and_its_quiz_answers_after_it(
     assert [n[:-6] for n in order if re.fullmatch(r"[0-9]{2}-[a-z0-9-]+\.xhtml", n) and "quiz-answers" not in n] == chapters
     for slug in chapters:
         assert order[order.index(f"{slug}.xhtml") + 1] == f"{slug}-quiz-answers.xhtml", slug
-        site = BeautifulSoup((built_site / "chapters" / f"{slug}.html").read_text("utf-8"), "html.parser")
+        site = _site(built_site / "chapters" / f"{slug}.html")
         ours = _soup(files[f"EPUB/text/{slug}.xhtml"])
         # (a link to a notebook becomes text that says where the notebook is)
         text = words(ours.get_text(" ").replace("(on the course site)", ""))
@@ -281,7 +290,7 @@ def test_every_figure_is_its_picture_with_its_description(files, built_site):
     book = book_of(built_site)
     shown = 0
     for page in make_epub.pages_in_book(book):
-        site = BeautifulSoup((built_site / page.path).read_text("utf-8"), "html.parser")
+        site = _site(built_site / page.path)
         ours = _soup(files[f"EPUB/text/{page.slug}.xhtml"])
         figures = {f.get("src").rsplit("/", 1)[-1]: f for f in ours.select("figure img")}
         for picture in site.select("img.belonging-print-figure"):
@@ -327,7 +336,7 @@ def test_glossary_terms_and_citations_still_link(files, built_site):
     glossary, references = _soup(files["EPUB/text/glossary.xhtml"]), _soup(files["EPUB/text/references.xhtml"])
     counted = 0
     for page in make_epub.pages_in_book(book):
-        site = BeautifulSoup((built_site / page.path).read_text("utf-8"), "html.parser").select_one("article")
+        site = _site(built_site / page.path).select_one("article")
         ours = {a["href"] for a in _soup(files[f"EPUB/text/{page.slug}.xhtml"]).find_all("a", href=True)}
         for link in site.find_all("a", href=re.compile(r"(^|/)(glossary|references)\.html#")):
             name, fragment = link["href"].rsplit("/", 1)[-1].split("#")
