@@ -569,7 +569,7 @@ def main() -> int:
     with zipfile.ZipFile(args.out) as archive:
         pictures = sum(1 for n in archive.namelist() if n.startswith("EPUB/images/"))
     chapters = sum(1 for d in docs if re.match(r"[0-9]{2}-", d.name) and not d.answers_of)
-    print(f"make_epub: {args.out} ({chapters} chapters, {pictures} figures, {len(docs)} XHTML files, "
+    print(f"make_epub: {args.out} ({chapters} chapters, {pictures} figure pictures, {len(docs) + 1} XHTML files, "
           f"{args.out.stat().st_size / 1e6:.1f} MB) in {time.monotonic() - started:.0f} s; "
           "check it with: epubcheck " + str(args.out))
     return 0
