@@ -102,7 +102,7 @@ grade: install
 	  $(SUBMISSIONS) --out grades-$(CHAPTER).csv --timeout $(TIMEOUT) --jobs $(JOBS)
 
 lms: install
-	SEED="$(SEED)" $(BIN)/python -m belonging.present.lms_export
+	SEED="$(SEED)" $(BIN)/python -m belonging.lms
 
 # Mutation testing of the model modules (configured in pyproject.toml, [tool.mutmut]); a fresh
 # run every time, so no result is left over from older tests. Not part of `make test` or CI.

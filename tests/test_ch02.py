@@ -9,7 +9,7 @@ import pytest
 from belonging import survival
 from belonging.exercises import CORRECT, RECORDED, ch02
 from belonging.exercises.generate import hidden_tests
-from belonging.present import survival as figures
+from belonging.figures import survival as figures
 
 ROOT = Path(__file__).resolve().parents[1]
 GRID = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)

@@ -4,7 +4,7 @@ from pathlib import Path
 from belonging import network
 from belonging.exercises import CORRECT, RECORDED, ch06
 from belonging.exercises.generate import hidden_tests
-from belonging.present import network as figures
+from belonging.figures import network as figures
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "06-interconnected-and-interdependent"

@@ -7,7 +7,7 @@ from pathlib import Path
 from belonging import risk_regulation as rr
 from belonging.exercises import CORRECT, RECORDED, ch07
 from belonging.exercises.generate import hidden_tests
-from belonging.present import risk_regulation as figures
+from belonging.figures import risk_regulation as figures
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "07-balancing-self-protection-and-connection"

@@ -9,7 +9,7 @@ from belonging import friendship
 from belonging.exercises import CORRECT, RECORDED, ch08
 from belonging.exercises.generate import hidden_tests
 from belonging.exercises._feedback import BLANK
-from belonging.present import friendship as figures
+from belonging.figures import friendship as figures
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "08-time-talk-and-friendship"

@@ -6,7 +6,7 @@ import numpy as np
 from belonging import loneliness_loop as ll
 from belonging.exercises import CORRECT, RECORDED, ch09
 from belonging.exercises.generate import hidden_tests
-from belonging.present import loneliness_loop as figures
+from belonging.figures import loneliness_loop as figures
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "09-subjective-interpretations"

@@ -10,8 +10,8 @@ import pytest
 from belonging import convoy, support, weak_ties
 from belonging.exercises import CORRECT, RECORDED, ch11
 from belonging.exercises.generate import hidden_tests
-from belonging.present import support as support_figures
-from belonging.present import weak_ties as weak_ties_figures
+from belonging.figures import support as support_figures
+from belonging.figures import weak_ties as weak_ties_figures
 
 ROOT = Path(__file__).resolve().parents[1]
 CHAPTER = (ROOT / "book" / "chapters" / "11-related-ideas.md").read_text("utf-8")

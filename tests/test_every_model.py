@@ -11,8 +11,8 @@ import json
 import pytest
 
 from belonging import registry
-from belonging.present.explorable import Explorable
-from belonging.present.panel import LivePanel
+from belonging.figures.explorable import Explorable
+from belonging.figures.panel import LivePanel
 
 NAMES = list(registry.MODELS)
 FORBIDDEN = {"plotly", "ipywidgets", "IPython", "matplotlib"}
@@ -80,7 +80,7 @@ def test_explorable_is_accessible_and_live(build):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_live_panel_recomputes_when_a_control_moves(name):
-    panel = registry.present_module(name).panel()
+    panel = registry.figure_module(name).panel()
     assert isinstance(panel, LivePanel)
     for control in panel.controls.values():
         before = panel.figure.to_json()

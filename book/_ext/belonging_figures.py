@@ -42,7 +42,7 @@ FIGURE = re.compile(
 
 @functools.lru_cache(maxsize=None)
 def _loader() -> str:
-    return resources.files("belonging.present").joinpath("static", "belonging-explorable.js").read_text("utf-8")
+    return resources.files("belonging.figures").joinpath("static", "belonging-explorable.js").read_text("utf-8")
 
 
 def picture_key(data: str) -> str:
@@ -146,7 +146,7 @@ def export_svgs(figures: list[dict], cache: Path) -> int:
 
     cache.mkdir(parents=True, exist_ok=True)
     plotly_js = resources.files("plotly").joinpath("package_data", "plotly.min.js")
-    loader = resources.files("belonging.present").joinpath("static", "belonging-explorable.js")
+    loader = resources.files("belonging.figures").joinpath("static", "belonging-explorable.js")
     with sync_playwright() as playwright, resources.as_file(plotly_js) as script, \
             resources.as_file(loader) as fitting, tempfile.TemporaryDirectory() as scratch:
         # A file page loading the two scripts from disk (much faster than injecting 4 MB of text).

@@ -123,7 +123,7 @@ def _copy_vendor(app, exception) -> None:
     plotly_js = resources.files("plotly").joinpath("package_data", "plotly.min.js")
     with resources.as_file(plotly_js) as source:
         shutil.copyfile(source, target / _plotly_name())
-    loader = resources.files("belonging.present").joinpath("static", LOADER)
+    loader = resources.files("belonging.figures").joinpath("static", LOADER)
     with resources.as_file(loader) as source:
         shutil.copyfile(source, target / LOADER)
 
@@ -207,10 +207,10 @@ def _write_glossary_json(app, exception) -> None:
 
 def _write_review_questions(app, exception) -> None:
     """The review page's questions: every public chapter quiz (never book/exams) in one file
-    in ``_static``, written by ``belonging.present.review`` so Python stays the source."""
+    in ``_static``, written by ``belonging.pages.review`` so Python stays the source."""
     if exception is not None or app.builder.format != "html":
         return
-    from belonging.present.review import write_review_bank
+    from belonging.pages.review import write_review_bank
 
     titles = {name: title.astext() for name, title in app.env.titles.items()}
     write_review_bank(Path(app.srcdir) / "quizzes", Path(app.outdir) / "_static", titles)
@@ -218,7 +218,7 @@ def _write_review_questions(app, exception) -> None:
 
 def setup(app):
     # The kernels that run the chapters inherit this: show_quiz then writes the site's own quiz
-    # (belonging.present.quiz.quiz_html) instead of jupyterquiz's.
+    # (belonging.pages.quiz.quiz_html) instead of jupyterquiz's.
     os.environ["BELONGING_SITE_BUILD"] = "1"
     app.setup_extension("belonging_icons")  # the theme's icons without Font Awesome's 540 KB script
     app.setup_extension("belonging_speed")  # each page loads only the styles and scripts it uses

@@ -11,7 +11,7 @@
  * before this deferred file wait for the "belonging-progress-ready" event on document.
  *
  * It also records the chapters' quiz answers (the site's quiz, belonging-quiz.js and
- * src/belonging/present/quiz.py) and reflections' completion (never their text), and shows a
+ * src/belonging/pages/quiz.py) and reflections' completion (never their text), and shows a
  * chapter's earlier answers when the store is on.
  */
 (function () {
@@ -154,7 +154,7 @@
   }
 
   // FNV-1a, 32 bits, over the UTF-16 code units of the text (as charCodeAt reads them);
-  // belonging.present.progress.fnv1a computes the same in Python.
+  // belonging.pages.progress.fnv1a computes the same in Python.
   function fnv1a(text) {
     var hash = 0x811c9dc5;
     for (var i = 0; i < text.length; i++) {

@@ -1,5 +1,5 @@
 /* The chapters' quizzes on the site (issue 18): the markup is written at build time by
-   belonging.present.quiz.quiz_html from the same banks jupyterquiz shows in notebooks.
+   belonging.pages.quiz.quiz_html from the same banks jupyterquiz shows in notebooks.
 
    Keyboard and screen reader: each question is a fieldset named by the question (a radiogroup,
    or a group for select-all). Arrow keys move between a question's options and choose nothing

@@ -1,7 +1,7 @@
 /* The review page (review.html): cumulative retrieval practice from every chapter's public quiz.
 
    Questions come from review-questions.json, written next to this file at build time by
-   belonging.present.review (never from the exam banks). Order: questions the reader missed, then
+   belonging.pages.review (never from the exam banks). Order: questions the reader missed, then
    ones not yet seen, then ones due again, each group interleaved across chapters, so that
    neighbouring questions come from different chapters. Schedule (a Leitner box per question, the
    same for every question): a right answer moves it up a box and brings it back after 1, 3 or 7

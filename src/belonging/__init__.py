@@ -1,6 +1,7 @@
 """The Need to Belong: illustrative, seeded models used throughout the course.
 
 Each model lives in its own module and imports no plotting or widget library.
-Figures, live panels and quizzes live in :mod:`belonging.present`.
+Figures and live panels live in :mod:`belonging.figures`, page components (quizzes, games,
+reflections, progress) in :mod:`belonging.pages`, and the LMS exports in :mod:`belonging.lms`.
 """
 __version__ = "0.1.0"

@@ -1,7 +1,7 @@
 """Every model in the course, by name: used by the step test, the benchmarks and the model page.
 
 Each entry names a model module (``belonging.<name>``) with ``default_run()``, and a
-presentation module (``belonging.present.<name>``) with ``explorable()``, ``panel()`` and a
+presentation module (``belonging.figures.<name>``) with ``explorable()``, ``panel()`` and a
 tuple ``EXPLORABLES`` of every figure the course shows for that model
 (:func:`explorables` adds figures from other modules that draw the same model).
 """
@@ -31,8 +31,8 @@ def model_module(name: str) -> ModuleType:
     return importlib.import_module(f"belonging.{name}")
 
 
-def present_module(name: str) -> ModuleType:
-    return importlib.import_module(f"belonging.present.{name}")
+def figure_module(name: str) -> ModuleType:
+    return importlib.import_module(f"belonging.figures.{name}")
 
 
 #: Presentation modules that are not named after a model but draw one: their figures belong to
@@ -42,6 +42,6 @@ EXTRA_PRESENTATIONS: dict[str, tuple[str, ...]] = {"loneliness_loop": ("interven
 
 def explorables(name: str) -> tuple:
     """Every figure the course shows for model ``name``, from all its presentation modules."""
-    modules = [present_module(name)] + [importlib.import_module(f"belonging.present.{extra}")
+    modules = [figure_module(name)] + [importlib.import_module(f"belonging.figures.{extra}")
                                         for extra in EXTRA_PRESENTATIONS.get(name, ())]
     return tuple(build for module in modules for build in module.EXPLORABLES)

@@ -6,7 +6,7 @@ measure"), read at pmc.ncbi.nlm.nih.gov/articles/PMC2910600/table/pmed-1000316-t
 import pytest
 
 from belonging import mortality as m
-from belonging.present import mortality as pm
+from belonging.figures import mortality as pm
 
 TABLE_4 = [  # measure, category, k, OR, CI low, CI high: as printed in the table
     ("Received support", "functional", 9, 1.22, 0.91, 1.63),

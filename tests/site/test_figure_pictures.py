@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import belonging_figures  # noqa: E402
 
-from belonging.present import ostracism  # noqa: E402
+from belonging.figures import ostracism  # noqa: E402
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from belonging.present.palette import contrast_on_white
+from belonging.figures.palette import contrast_on_white
 from test_links import html_pages
 
 SUMMARY_START = "What the figure shows:"

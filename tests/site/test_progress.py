@@ -20,7 +20,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from belonging.present.progress import chapter_index, question_key
+from belonging.pages.progress import chapter_index, question_key
 from conftest import DESKTOP, HTML, PHONE, ROOT, WCAG, guarded_context
 
 SLUG = "01-what-belonging-is"

@@ -1,5 +1,5 @@
 // Parse GIFT files with gift-pegjs, an independent parser, and print what it read as JSON:
-// {file: [items]}. Used by tests/present/test_gift_parser.py.
+// {file: [items]}. Used by tests/lms/test_gift_parser.py.
 const fs = require("fs");
 const { parse } = require("gift-pegjs");
 const out = {};
