@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 import uuid
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -249,3 +250,16 @@ def test_a_machine_that_cannot_run_notebooks_is_not_a_students_zero(kit, tmp_pat
     assert run.returncode == 2
     assert rows["ana.ipynb"]["reason"].startswith("NOT GRADED (this machine)")
     assert "no-such-kernel" in rows["ana.ipynb"]["reason"] and "NOT graded" in run.stderr
+
+
+def test_bubblewrap_works_for_a_python_that_lives_under_tmp(tmp_path):
+    """The sandbox gives the grader its own empty /tmp; a Python installed under /tmp (a clone or a
+    venv there) must still be visible inside, or grading silently falls back to weaker isolation."""
+    assert str(tmp_path).startswith("/tmp/")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    probe = "from belonging.exercises import sandbox; print(sandbox.isolation().name)"
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    found = subprocess.run([str(venv / "bin" / "python"), "-c", probe], env=env, capture_output=True,
+                           text=True, timeout=120)
+    assert found.stdout.strip() == "bwrap", found.stderr

@@ -127,11 +127,13 @@ def _system_binds() -> list[str]:
 
 def _prefix(name: str, work: Path, package: Path) -> list[str]:
     if name == "bwrap":
-        command = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", *_system_binds()]
+        # The empty /tmp comes first: bwrap mounts in order, so a Python installed under /tmp
+        # (a clone or a venv there) is bound on top of it instead of hidden under it.
+        command = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", *_system_binds(),
+                   "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"]
         for root in _python_roots():
             command += ["--ro-bind", str(root), str(root)]
-        return command + ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
-                          "--ro-bind", str(package), INSIDE_PACKAGE, "--bind", str(work), INSIDE_WORK,
+        return command + ["--ro-bind", str(package), INSIDE_PACKAGE, "--bind", str(work), INSIDE_WORK,
                           "--chdir", INSIDE_WORK]
     if name == "unshare":
         user = ["--user", "--map-root-user"] if os.geteuid() != 0 else []
