@@ -39,6 +39,11 @@ def _audit(event: str, args: tuple) -> None:
         program_args = args[1] if len(args) > 1 and isinstance(args[1], (list, tuple)) else []
         targets = [args[2] if len(args) > 2 else None,
                    *[a for a in program_args if isinstance(a, (str, os.PathLike)) and os.path.isabs(a)]]
+    elif event in ("os.listdir", "os.scandir") and args and _on_import_path(args[0]):
+        # The import system lists every folder on sys.path whenever anything is imported (a test
+        # that put scripts/ there makes every later import list it); a module it then loads
+        # from there is still seen, as an "open".
+        return
     else:
         targets = [args[0] if args else None]
     for target in targets:
@@ -47,6 +52,13 @@ def _audit(event: str, args: tuple) -> None:
                 _reads.add(Path(os.fsdecode(target)).resolve())
             except (OSError, ValueError):
                 pass
+
+
+def _on_import_path(folder) -> bool:
+    try:
+        return os.path.abspath(os.fsdecode(folder)) in {os.path.abspath(p) for p in sys.path if p}
+    except (TypeError, ValueError):
+        return False
 
 
 def outside_copy(paths: set[Path]) -> list[str]:
