@@ -37,9 +37,8 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ is not a package
+import book_toc  # noqa: E402  (the reading of _toc.yml make pdf and the site tests share)
 from chromium import CHROMIUM_FLAGS, chromium_path  # noqa: E402  (the browser the site tests drive)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,17 +57,7 @@ BUILD_MAX = {"clean build": 240, "no-change rebuild": 20}
 
 def toc_pages() -> list[str]:
     """Every page in book/_toc.yml, in order, plus the search page, as built paths."""
-    toc = yaml.safe_load((ROOT / "book" / "_toc.yml").read_text("utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            files.append(entry["file"])
-            walk(entry.get("sections"))
-
-    for part in toc["parts"]:
-        walk(part["chapters"])
-    return [f"{f}.html" for f in files] + ["search.html"]
+    return [path for path, _ in book_toc.pages()] + ["search.html"]
 
 
 def page_kind(site: Path, page: str) -> str:

@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
 from bs4 import BeautifulSoup, Tag
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # scripts/ is not a package
+import book_toc  # noqa: E402  (the reading order bench-site and the site tests use too)
 import chromium  # noqa: E402  (Debian's Chromium, launched as the site tests launch it)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,16 +73,7 @@ class Page:
 def toc_pages(book: Path = BOOK, only: set[str] | None = None) -> list[Page]:
     """Every page in book/_toc.yml to print, in reading order, with the caption of its part
     (`only`: just these built paths, for a quick print in the tests)."""
-    toc = yaml.safe_load((book / "_toc.yml").read_text("utf-8"))
-    pages = [Page(f"{toc['root']}.html", None)]
-
-    def walk(entries, caption):
-        for entry in entries or []:
-            pages.append(Page(f"{entry['file']}.html", caption))
-            walk(entry.get("sections"), caption)
-
-    for part in toc["parts"]:
-        walk(part["chapters"], part.get("caption"))
+    pages = [Page(path, caption) for path, caption in book_toc.pages(book)]
     return [p for p in pages if p.path not in SCREEN_ONLY and (only is None or p.path in only)]
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))  # scripts/ is not a package
+import book_toc  # noqa: E402  (one reading of _toc.yml for the tests, make pdf and make bench-site)
 import chromium  # noqa: E402  (one launch for the tests, make pdf and make bench-site)
 # BELONGING_SITE points the browser tests at an already built site (for example a chapter
 # preview from scripts/preview.py) instead of building the whole book.
@@ -40,17 +40,7 @@ def toc_pages() -> list[str]:
     Read from the table of contents, not from a build on disk, so a fresh clone (CI) tests every
     page and all pytest-xdist workers collect the same tests.
     """
-    toc = yaml.safe_load((ROOT / "book" / "_toc.yml").read_text("utf-8"))
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            files.append(entry["file"])
-            walk(entry.get("sections"))
-
-    for part in toc["parts"]:
-        walk(part["chapters"])
-    return [f"{f}.html" for f in files] + ["search.html", "genindex.html"]
+    return [path for path, _ in book_toc.pages()] + ["search.html", "genindex.html"]
 
 
 def _build_book() -> str:
