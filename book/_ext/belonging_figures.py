@@ -5,7 +5,9 @@ browser would lose every figure the reader had not scrolled to. Each figure ther
 an SVG picture of its default setting, exported by plotly.js itself (``Plotly.toImage``) in
 Debian's Chromium, with no network: ``_static/figures/<key>.svg``, and beside it
 ``<key>.txt``, the figure's alternative text (its title and its "What the figure shows"
-description), so slides and e-books can reuse both. The page carries the picture as a hidden
+description), so slides and e-books can reuse both; and ``<key>.png``, the same drawing as a
+picture at twice the size, for formats that cannot show SVG (PowerPoint slides through
+python-pptx, `make slides`). The page carries the picture as a hidden
 ``<img>`` after the plot; ``belonging-print.css`` shows it on paper instead of the plot and its
 slider.
 
@@ -15,6 +17,7 @@ no-change rebuild exports none.
 """
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
 import html
@@ -31,6 +34,8 @@ FOLDER = "figures"
 EXPORT = "svg-v1 width=680"
 #: Paper width in CSS pixels (A4 less 16 mm margins is 673 px): the picture prints at its size.
 WIDTH = 680
+#: The PNG is drawn at this multiple of WIDTH, sharp on a projector (1360 px wide).
+PNG_SCALE = 2
 FIGURE = re.compile(
     r'<figure class="belonging-explorable" id="(?P<id>explorable-[0-9a-f]+)-figure".*?'
     r'<p class="belonging-explorable-title" id="(?P=id)-title"><strong>(?P<title>.*?)</strong></p>.*?'
@@ -108,10 +113,12 @@ EXPORT_JS = """async ([data, layout]) => {
   BelongingFigures.fit(layout, data, layout.width);
   await Plotly.newPlot(div, data, layout, {staticPlot: true});
   await BelongingFigures.settle(div, Plotly, 3);
-  const url = await Plotly.toImage(div, {format: 'svg', width: layout.width, height: layout.height});
+  const size = {width: layout.width, height: layout.height};
+  const url = await Plotly.toImage(div, {format: 'svg', ...size});
+  const png = await Plotly.toImage(div, {format: 'png', scale: PNG_SCALE, ...size});
   Plotly.purge(div);
   div.remove();
-  return decodeURIComponent(url.slice(url.indexOf(',') + 1));
+  return [decodeURIComponent(url.slice(url.indexOf(',') + 1)), png.slice(png.indexOf(',') + 1)];
 }"""
 
 
@@ -137,9 +144,14 @@ def _launch(playwright):
     return chromium.launch(playwright)
 
 
+def _cached(cache: Path, key: str) -> bool:
+    return all((cache / f"{key}.{kind}").is_file() for kind in ("svg", "png"))
+
+
 def export_svgs(figures: list[dict], cache: Path) -> int:
-    """Export each figure not yet in `cache` to `<key>.svg`; return how many were exported."""
-    missing = {f["key"]: f for f in figures if not (cache / f"{f['key']}.svg").is_file()}
+    """Export each figure not yet in `cache` to `<key>.svg` and `<key>.png`; return how many
+    were exported."""
+    missing = {f["key"]: f for f in figures if not _cached(cache, f["key"])}
     if not missing:
         return 0
     from playwright.sync_api import sync_playwright
@@ -161,8 +173,10 @@ def export_svgs(figures: list[dict], cache: Path) -> int:
                        else route.abort())
             page.goto(start.as_uri())
             for key, figure in sorted(missing.items()):
-                svg = page.evaluate(EXPORT_JS, list(print_layout(json.loads(figure["data"])).values()))
+                svg, png = page.evaluate(EXPORT_JS.replace("PNG_SCALE", str(PNG_SCALE)),
+                                         list(print_layout(json.loads(figure["data"])).values()))
                 (cache / f"{key}.svg").write_text(_steady(svg, key), "utf-8")
+                (cache / f"{key}.png").write_bytes(base64.b64decode(png))
         finally:
             browser.close()
     return len(missing)
@@ -199,8 +213,9 @@ def _write_pictures(app, exception) -> None:
     target = out / "_static" / FOLDER
     target.mkdir(parents=True, exist_ok=True)
     for figure in figures:
-        if (cache / f"{figure['key']}.svg").is_file():
-            shutil.copyfile(cache / f"{figure['key']}.svg", target / f"{figure['key']}.svg")
+        for kind in ("svg", "png"):
+            if (cache / f"{figure['key']}.{kind}").is_file():
+                shutil.copyfile(cache / f"{figure['key']}.{kind}", target / f"{figure['key']}.{kind}")
         (target / f"{figure['key']}.txt").write_text(_alt_text(figure), "utf-8")
     log.info(f"figure pictures: {len({f['key'] for f in figures})}, exported {made}")
 
