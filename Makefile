@@ -22,6 +22,7 @@ help:
 	@echo "make pdf        print the whole course, contents and quiz answers included, to dist/the-need-to-belong.pdf"
 	@echo "make offline    zip the site to read straight from disk, no server: dist/the-need-to-belong-offline.zip"
 	@echo "make epub       the whole course as an EPUB 3 e-book, figures described, quiz answers after each chapter: dist/the-need-to-belong.epub"
+	@echo "make slides     one editable lecture deck per chapter, speaker notes from the instructor notes: dist/slides/NN-slug.pptx"
 	@echo "make exercises  regenerate learner notebooks and autograders from their sources"
 	@echo "make assignments  write dist/assignments/NN-slug/: student and solution notebooks, autograder zip, README"
 	@echo "make grade CHAPTER=01 SUBMISSIONS=dir [TIMEOUT=120 JOBS=2]  grade a folder of submitted notebooks into grades-01.csv"
@@ -76,6 +77,12 @@ offline: build
 .PHONY: epub
 epub: build
 	$(BIN)/python scripts/make_epub.py
+
+# One PowerPoint deck per chapter, written with python-pptx from the chapters, instructor notes,
+# quiz banks and the figure pictures the build draws (so it needs the build); nothing is downloaded.
+.PHONY: slides
+slides: build
+	$(BIN)/python scripts/make_slides.py
 
 # JupyterLab refuses to start as root (containers, CI); allow it only when that is who we are.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
