@@ -368,15 +368,18 @@
     return count + " saved " + (count === 1 ? "entry" : "entries") +
       " (quiz answers, predictions, reflections you finished and review dates)";
   }
+  var NOTHING_STORED = "Nothing is stored for the course in this browser yet: no quiz answers, predictions, " +
+    "reflections or review dates.";
   function confirmOff(done) {
     var count = summary();
+    // With nothing saved yet, the dialog must not speak of erasing answers (issue 18).
     confirmChoice({
       title: "Stop remembering your answers?",
-      text: (count ? "This erases everything this browser keeps for the course: " + entries(count) + ". "
-                   : "This erases the course's entry in this browser. ") +
+      text: count ? "This erases everything this browser keeps for the course: " + entries(count) + ". " +
         "Nothing else of your answers is kept, so nothing is left behind. To keep a copy, choose Cancel and " +
-        "use Export on the My progress page.",
-      yes: "Erase and turn off"
+        "use Export on the My progress page."
+        : NOTHING_STORED + " Turning off removes only the switch's own setting; choose Cancel to keep it on.",
+      yes: count ? "Erase and turn off" : "Turn off"
     }, done);
   }
   // "Erase everything" on the My progress page asks the same way before it erases.
@@ -384,9 +387,9 @@
     var count = summary();
     confirmChoice({
       title: "Erase everything?",
-      text: (count ? "This erases " + entries(count) + " from this browser. "
-                   : "Nothing is kept for the course in this browser yet. ") +
-        "It cannot be undone. To keep a copy, choose Cancel and use Export first.",
+      text: count ? "This erases " + entries(count) + " from this browser. " +
+        "It cannot be undone. To keep a copy, choose Cancel and use Export first."
+        : NOTHING_STORED + " There is nothing to erase; choose Cancel to close this.",
       yes: "Erase everything"
     }, done);
   };

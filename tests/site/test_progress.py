@@ -535,3 +535,22 @@ def test_my_progress_and_the_review_page_agree_on_what_is_waiting(reader, tmp_pa
     assert "2 you missed" in s.page.locator("#belonging-progress-due").inner_text()
     assert _waiting_on_review(s) == on_progress
     assert not s.problems, s.problems
+
+
+def test_with_nothing_stored_the_dialogs_say_so_and_never_speak_of_erasing_answers(reader):
+    """Switched on, nothing answered yet: both confirmations say nothing is stored (issue 18)."""
+    s = reader
+    s.open(PROGRESS)
+    _turn_on(s)
+    for opener, title in ((s.switch, "Stop remembering your answers?"),
+                          (lambda: s.page.locator("#belonging-progress-erase"), "Erase everything?")):
+        opener().click()
+        dialog = s.page.get_by_role("dialog", name=title)
+        expect(dialog).to_be_visible()
+        said = dialog.inner_text()
+        assert "Nothing is stored" in said, f"{title!r} with nothing stored says: {said!r}"
+        assert not re.search(r"\bThis erases\b|cannot be undone|Export", said), f"{title!r} says: {said!r}"
+        dialog.get_by_role("button", name="Cancel", exact=True).click()
+        expect(dialog).to_be_hidden()
+    assert s.switch().is_checked()
+    assert not s.problems, s.problems
