@@ -81,8 +81,11 @@ def with_pictures(body: str, prefix: str) -> str:
             return match.group(0)
         key = picture_key(match["data"])
         title = html.escape(_text(match["title"]))
+        # Lazy: a screen never shows the picture, so it never downloads it. Printing from the
+        # browser asks for it first (belonging-explorable.js); Chromium's PDF print (make pdf)
+        # loads lazy pictures itself.
         picture = (f'<img class="belonging-print-figure" hidden src="{prefix}_static/{FOLDER}/{key}.svg" '
-                   f'alt="{title}. A text description follows the figure." width="{WIDTH}">\n')
+                   f'alt="{title}. A text description follows the figure." width="{WIDTH}" loading="lazy">\n')
         block = match.group(0)
         plot_end = block.index("</div>", block.index('class="belonging-plot"')) + len("</div>")
         return block[:plot_end] + "\n" + picture + block[plot_end:].lstrip("\n")

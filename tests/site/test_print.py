@@ -219,6 +219,42 @@ PRINTED_FIGURES = """() => Array.from(document.querySelectorAll('figure.belongin
 })"""
 
 
+def _wait_for_pictures(page) -> None:
+    """Give the pictures, lazy on screen, a few seconds to load once printing starts; a picture
+    still not loaded then fails the check below."""
+    try:
+        page.wait_for_function("""() => Array.from(document.querySelectorAll('img.belonging-print-figure'))
+            .every(img => img.complete && img.naturalWidth > 0)""", timeout=5000)
+    except Exception:  # noqa: BLE001 - reported figure by figure below
+        pass
+
+
+def test_a_screen_never_downloads_the_print_pictures(browser, built_site, site_url):
+    """The pictures are for paper: reading a chapter to its end on screen fetches none of them."""
+    from conftest import DESKTOP, guarded_context
+
+    pages = [p.path for p in make_pdf.toc_pages(book_of(built_site))
+             if 'class="belonging-print-figure"' in (built_site / p.path).read_text("utf-8")]
+    assert pages, "no page with a figure picture was built"
+    problems: list[str] = []
+    context, page = guarded_context(browser, site_url, problems, viewport=DESKTOP)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if "/_static/figures/" in r.url else None)
+    try:
+        page.goto(f"{site_url}/{pages[0]}")
+        for plot in page.query_selector_all(".belonging-plot"):
+            plot.scroll_into_view_if_needed()
+            page.wait_for_function("el => el.getAttribute('data-state') === 'rendered'", arg=plot)
+        page.wait_for_load_state("networkidle")
+        assert not fetched, f"the screen downloaded {len(fetched)} print pictures: {fetched[:3]}"
+        page.emulate_media(media="print")
+        _wait_for_pictures(page)
+        assert fetched, "printing did not fetch the pictures"
+    finally:
+        context.close()
+    assert not problems, problems
+
+
 def test_print_shows_a_picture_of_every_figure_and_no_slider_label(browser, built_site, site_url):
     """Printed without scrolling (figures load as they near the screen, so most are not drawn):
     every figure is still there as its picture, and no slider label is left without its slider.
@@ -240,6 +276,7 @@ def test_print_shows_a_picture_of_every_figure_and_no_slider_label(browser, buil
                     plot.scroll_into_view_if_needed()
                     page.wait_for_function("el => el.getAttribute('data-state') === 'rendered'", arg=plot)
             page.emulate_media(media="print")
+            _wait_for_pictures(page)
             for figure in page.evaluate(PRINTED_FIGURES):
                 figures += 1
                 if not figure["picture"]:

@@ -102,7 +102,10 @@
   }
 
   // "Share of throws you received: 33%" is one status, so a change is announced with its name.
-  function addRange(div, steps, active, Plotly) {
+  // The slider is built when the page loads, before plotly draws the figure (only when it nears
+  // the screen): a keyboard reader tabbing past a figure not yet drawn still meets its slider.
+  // A step chosen before the drawing is applied once the figure is drawn (applyStep).
+  function addRange(div, steps, active) {
     var wrap = document.createElement("div");
     wrap.className = "belonging-range";
     var id = div.id + "-range";
@@ -117,18 +120,38 @@
     output.appendChild(name);
     output.appendChild(document.createTextNode(": "));
     output.appendChild(value);
-    var drawn = false;
     var slider = makeSlider(id, name.id, steps, active, function (i) {
       value.textContent = steps[i].label;
-      if (!drawn) { return; }
-      var args = steps[i].args || [];
-      if (steps[i].method === "restyle") { Plotly.restyle(div, args[0] || {}); }
-      else { Plotly.update(div, args[0] || {}, args[1] || {}); }
+      if (div.getAttribute("data-state") === "rendered") { applyStep(div, steps[i]); }
     });
-    drawn = true;
     wrap.appendChild(output);
     wrap.appendChild(slider);
     div.parentNode.insertBefore(wrap, div);
+    return slider;
+  }
+
+  function applyStep(div, step) {
+    var args = step.args || [];
+    if (step.method === "restyle") { return window.Plotly.restyle(div, args[0] || {}); }
+    return window.Plotly.update(div, args[0] || {}, args[1] || {});
+  }
+
+  // Each figure's data, read once; its plotly slider (replaced by the page's own) taken out.
+  function figureOf(div) {
+    if (!div._belongingFigure) {
+      var fig = JSON.parse(document.getElementById(div.id + "-data").textContent);
+      fig.layout = fig.layout || {};
+      fig.slider = fig.layout.sliders && fig.layout.sliders[0];
+      delete fig.layout.sliders;
+      div._belongingFigure = fig;
+    }
+    return div._belongingFigure;
+  }
+
+  function buildSlider(div) {
+    var slider;
+    try { slider = figureOf(div).slider; } catch (error) { return; }  // draw() reports it
+    if (slider && !document.getElementById(div.id + "-range")) { addRange(div, slider.steps, slider.active || 0); }
   }
 
   // Break a long text into lines of at most `max` characters (plotly does not wrap).
@@ -296,10 +319,8 @@
   function draw(div) {
     if (div.getAttribute("data-state")) { return; }
     div.setAttribute("data-state", "loading");
-    var fig = JSON.parse(document.getElementById(div.id + "-data").textContent);
-    var layout = fig.layout || {};
-    var slider = layout.sliders && layout.sliders[0];
-    delete layout.sliders;
+    var fig = figureOf(div);
+    var layout = fig.layout, slider = fig.slider;
     // The page shows the title as text above the figure; inside the plot it would collide
     // with the legend on a phone.
     layout.title = { text: "" };
@@ -311,8 +332,12 @@
       return Plotly.newPlot(div, fig.data, layout, config).then(function () {
         return settle(div, Plotly, 3);
       }).then(function () {
-        if (slider) { addRange(div, slider.steps, slider.active || 0, Plotly); }
+        var range = document.getElementById(div.id + "-range");
+        var chosen = range ? Number(range.value) : -1;
         div.setAttribute("data-state", "rendered");
+        if (slider && chosen !== (slider.active || 0) && slider.steps[chosen]) {
+          return applyStep(div, slider.steps[chosen]);
+        }
       });
     }).catch(function (error) {
       div.setAttribute("data-state", "failed");
@@ -323,6 +348,7 @@
 
   function start() {
     var plots = Array.prototype.slice.call(document.querySelectorAll(".belonging-plot"));
+    plots.forEach(buildSlider);
     if (!("IntersectionObserver" in window)) { plots.forEach(draw); return; }
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
@@ -347,6 +373,17 @@
     });
   }
   window.addEventListener("beforeprint", preparePrint);
+  // The pictures are loading="lazy" (a screen never shows them), and a lazy picture the screen
+  // has not scrolled near would print blank: printing asks for all of them now.
+  function loadPictures() {
+    Array.prototype.forEach.call(document.querySelectorAll("img.belonging-print-figure[loading='lazy']"),
+      function (img) { img.loading = "eager"; });
+  }
+  window.addEventListener("beforeprint", loadPictures);
+  var printMedia = window.matchMedia && window.matchMedia("print");
+  if (printMedia && printMedia.addEventListener) {
+    printMedia.addEventListener("change", function (event) { if (event.matches) { loadPictures(); } });
+  }
 
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
   else { start(); }
