@@ -149,3 +149,33 @@ def guarded_context(browser, base: str, problems: list[str], **options):
             and problems.append(f"request failed: {r.url} ({r.failure})"))
     page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
     return context, page
+
+
+class PageSession:
+    """One reader on one built page, in a context of its own from guarded_context.
+
+    `init_script` runs before the page's own scripts (to record what a live region says, for
+    one); `options` go to guarded_context. The caller closes the session.
+    """
+
+    def __init__(self, browser, base: str, path: str, init_script: str = "", **options):
+        self.problems: list[str] = []
+        self.context, self.page = guarded_context(browser, base, self.problems, **options)
+        if init_script:
+            self.context.add_init_script(init_script)
+        self.page.goto(f"{base}/{path}")
+        self.page.wait_for_load_state("networkidle")
+
+    @property
+    def outside(self) -> list[str]:
+        """The requests to other hosts, which guarded_context blocked."""
+        return [p for p in self.problems if p.startswith("request to another host")]
+
+    def storage(self) -> tuple:
+        """What the page could have stored: local and session storage, cookies."""
+        local = self.page.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
+        session = self.page.evaluate("JSON.stringify(Object.entries(sessionStorage).sort())")
+        return local, session, self.page.evaluate("document.cookie"), len(self.context.cookies())
+
+    def close(self):
+        self.context.close()

@@ -23,7 +23,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import DESKTOP, HTML, PHONE, WCAG, guarded_context
+from conftest import DESKTOP, HTML, PHONE, WCAG, PageSession
 
 PAGE = "chapters/04-when-the-need-goes-unmet.html"
 GAME = "#cyberball-ch04-cyberball"
@@ -60,24 +60,10 @@ pytestmark = pytest.mark.skipif(
     HTML.is_dir() and not (HTML / PAGE).is_file(), reason="chapter 4 is not in this build")
 
 
-class Session:
+class Session(PageSession):
     def __init__(self, browser, base: str, viewport: dict):
-        self.problems: list[str] = []
-        self.context, self.page = guarded_context(browser, base, self.problems, viewport=viewport)
-        self.context.add_init_script(INIT)
-        self.page.goto(f"{base}/{PAGE}")
-        self.page.wait_for_load_state("networkidle")
+        super().__init__(browser, base, PAGE, INIT, viewport=viewport)
         self.game = self.page.locator(GAME)
-
-    @property
-    def outside(self) -> list[str]:
-        """The requests to other hosts, which guarded_context blocked."""
-        return [p for p in self.problems if p.startswith("request to another host")]
-
-    def storage(self) -> tuple:
-        local = self.page.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
-        session = self.page.evaluate("JSON.stringify(Object.entries(sessionStorage).sort())")
-        return local, session, self.page.evaluate("document.cookie"), len(self.context.cookies())
 
     def state(self) -> str:
         return self.game.get_attribute("data-state")
@@ -90,9 +76,6 @@ class Session:
 
     def focused(self, selector: str) -> bool:
         return self.page.evaluate(f"document.activeElement === document.querySelector({json.dumps(selector)})")
-
-    def close(self):
-        self.context.close()
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import DESKTOP, HTML, PHONE, WCAG, guarded_context
+from conftest import DESKTOP, HTML, PHONE, WCAG, PageSession
 
 PAGE = "chapters/12-a-lifelong-pursuit.html"
 BOX = "#reflection-ch12"
@@ -44,30 +44,12 @@ pytestmark = pytest.mark.skipif(
     HTML.is_dir() and not (HTML / PAGE).is_file(), reason="chapter 12 is not in this build")
 
 
-class Session:
+class Session(PageSession):
     def __init__(self, browser, base: str, viewport: dict, **options):
-        self.requests: list[str] = []
-        self.problems: list[str] = []
-        self.context, self.page = guarded_context(browser, base, self.problems,
-                                                  viewport=viewport, accept_downloads=True, **options)
-        self.context.add_init_script(INIT)
-        self.page.goto(f"{base}/{PAGE}")
-        self.page.wait_for_load_state("networkidle")
+        super().__init__(browser, base, PAGE, INIT, viewport=viewport, accept_downloads=True, **options)
         self.box = self.page.locator(BOX)
+        self.requests: list[str] = []
         self.page.on("request", lambda r: self.requests.append(r.url))
-
-    @property
-    def outside(self) -> list[str]:
-        """The requests to other hosts, which guarded_context blocked."""
-        return [p for p in self.problems if p.startswith("request to another host")]
-
-    def storage(self) -> tuple:
-        local = self.page.evaluate("JSON.stringify(Object.entries(localStorage).sort())")
-        session = self.page.evaluate("JSON.stringify(Object.entries(sessionStorage).sort())")
-        return local, session, self.page.evaluate("document.cookie"), len(self.context.cookies())
-
-    def close(self):
-        self.context.close()
 
 
 @pytest.fixture
