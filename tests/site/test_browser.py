@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DESKTOP, HTML, PHONE, PREBUILT, guarded_context, toc_pages
+from waiting import until
 
 
 
@@ -64,7 +65,7 @@ def test_page_works_for_a_reader(reader):
             at_max = slider.evaluate("s => Number(s.value) === Number(s.max)")
             slider.focus()
             page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
-            page.wait_for_timeout(150)
+            until(page, lambda: _visible_state(page, plot.get_attribute("id")) != before)
             assert _visible_state(page, plot.get_attribute("id")) != before, "the slider changed nothing"
 
     for box in page.query_selector_all(".belonging-predict"):
@@ -84,7 +85,7 @@ def test_page_works_for_a_reader(reader):
             question.query_selector("label").click()
         if choice.get_attribute("type") == "checkbox":  # select-all answers on Check
             question.query_selector(".belonging-quiz-check").click()
-        page.wait_for_timeout(50)
+        until(page, lambda: feedback.inner_text().strip())
         assert feedback.inner_text().strip(), f"quiz question {i + 1} gave no feedback"
 
     # Privacy: after every control on the page has been used, nothing is stored (the reader has

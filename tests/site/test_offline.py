@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import ROOT, toc_pages
+from waiting import until
 
 
 def _script(name: str):
@@ -117,8 +118,8 @@ class DiskReader:
 
     def open(self, path: str):
         self.page.goto(self.root + path)
-        self.page.wait_for_load_state("load")
-        self.page.wait_for_timeout(200)  # deferred scripts and the glossary's data file
+        # Deferred scripts and the glossary's data file: wait until nothing more is loading.
+        self.page.wait_for_load_state("networkidle")
         return self.page
 
 
@@ -156,7 +157,7 @@ def test_a_chapter_works_from_disk(reader, folder):
     at_max = slider.evaluate("s => Number(s.value) === Number(s.max)")
     slider.focus()
     page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
-    page.wait_for_timeout(150)
+    until(page, lambda: _visible(page, plot_id) != before)
     assert _visible(page, plot_id) != before, "the slider changed nothing"
 
     box = page.locator(".belonging-predict").first
@@ -168,7 +169,7 @@ def test_a_chapter_works_from_disk(reader, folder):
     question = page.locator(".belonging-quiz-question[data-type=multiple_choice]").first
     question.scroll_into_view_if_needed()
     question.locator("label").first.click()
-    page.wait_for_timeout(50)
+    until(page, lambda: question.locator(".belonging-quiz-feedback").inner_text().strip())
     assert question.locator(".belonging-quiz-feedback").inner_text().strip(), "the quiz gave no feedback"
 
     definitions = json.loads((folder / "_static" / "glossary-terms.json").read_text("utf-8"))

@@ -25,6 +25,7 @@ import re
 import pytest
 
 from conftest import DESKTOP, PHONE, ROOT, guarded_context, toc_pages
+from waiting import until
 
 BANKS = {p.stem: json.loads(p.read_text("utf-8")) for p in sorted((ROOT / "book" / "quizzes").glob("*.json"))}
 VERDICT = re.compile(r"^\s*(Correct|Not quite)\b")
@@ -127,7 +128,7 @@ def test_an_arrow_key_moves_to_the_next_option_and_answers_nothing(reader, built
     first.focus()
     before = _part(first, "focused")
     reader.page.keyboard.press("ArrowDown")
-    reader.page.wait_for_timeout(100)
+    until(reader.page, lambda: _part(first, "focused") != before)
     after = _part(first, "focused")
     assert after is not None and after != before, "ArrowDown did not move to another option of the question"
     assert _part(first, "checked") == 0, "ArrowDown chose an option"
@@ -157,7 +158,7 @@ def test_space_and_enter_answer_and_the_verdict_is_announced_politely(reader, bu
         reader.page.keyboard.press("ArrowDown")  # to the next option, chosen with the key
         option = reader.page.evaluate_handle("document.activeElement").as_element()
         reader.page.keyboard.press(key)
-        reader.page.wait_for_timeout(100)
+        until(reader.page, lambda: _part(option, "checked") == 1 and _part(option, "live"))
         assert _part(option, "checked") == 1 and option.evaluate("i => i.checked"), f"{key} did not choose the option"
         _expect_verdict(reader, slug, option, _part(option, "live"))
         assert len(reader.recorded()) == n and len(reader.stored()) == n, f"{key} did not record one answer"
@@ -174,14 +175,14 @@ def test_a_select_all_question_answers_only_on_check(reader, built_site):
     box.scroll_into_view_if_needed()
     box.focus()
     reader.page.keyboard.press("Space")
-    reader.page.wait_for_timeout(100)
+    until(reader.page, lambda: box.evaluate("b => b.checked"))
     assert box.evaluate("b => b.checked"), "Space did not tick the option"
     assert reader.recorded() == {}, "ticking one option of a select-all question recorded an answer"
     assert not VERDICT.match(_part(box, "live") or ""), "a verdict before Check"
     check = box.evaluate_handle("b => b.closest('fieldset, [role=group]').querySelector('button')").as_element()
     assert check is not None and check.inner_text().strip() == "Check"
     check.click()
-    reader.page.wait_for_timeout(100)
+    until(reader.page, lambda: VERDICT.match(_part(box, "live") or ""))
     said = _part(box, "live")
     assert said and VERDICT.match(said), f"no verdict after Check: {said!r}"
     assert len(reader.recorded()) == 1 and len(reader.stored()) == 1
@@ -297,7 +298,8 @@ def test_in_the_dark_theme_the_quiz_is_dark_and_its_radios_are_empty_until_chose
             radio = r.page.locator("#belonging-review input").first
         assert r.page.evaluate("document.documentElement.dataset.theme") == "dark"
         radio.scroll_into_view_if_needed()
-        r.page.wait_for_timeout(400)  # the theme fades colours between modes
+        # The theme fades colours between modes: judge the settled colours without waiting.
+        r.page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")
         card = radio.evaluate(_CARD_BACKGROUND)
         assert _luminance(card) < 0.1, f"the {where} quiz is a light card in the dark theme: rgb{tuple(card)}"
         empty = _centre(r.page, radio)
