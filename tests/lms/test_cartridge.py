@@ -6,7 +6,6 @@ cartridge module. The structural rules are the CC 1.1 schema and its Schematron 
 Moodle ships them (backup/cc/schemas11), and what Moodle's and Canvas's importers look for.
 """
 import io
-import itertools
 import json
 import os
 import re
@@ -20,6 +19,7 @@ import pytest
 import yaml
 
 from belonging.lms import cartridge
+from scoring import choices, holds, qti_score, rule_score  # tests/lms/scoring.py, shared with test_lms
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = "https://courses.example.edu/belonging/"
@@ -135,57 +135,16 @@ def test_each_module_links_to_its_chapter_page(archive, manifest, index):
 
 # --- the quiz and the exam ------------------------------------------------------------------
 
-def rule_score(q, chosen):
-    """The course's rule (lms docstring): single answer, 100 for the correct option only;
-    select all, 100/k for each correct option chosen, and 0 if any wrong option is chosen."""
-    correct = {i for i, a in enumerate(q["answers"]) if a["correct"]}
-    if chosen - correct:
-        return 0.0
-    if q["type"] == "multiple_choice":
-        return 100.0 if chosen == correct else 0.0
-    return 100.0 * len(chosen) / len(correct)
-
-
-def _holds(test, chosen):
-    tag = test.tag.split("}")[1]
-    if tag == "varequal":
-        return test.text in chosen
-    if tag == "not":
-        return not any(_holds(c, chosen) for c in test)
-    return all(_holds(c, chosen) for c in test)  # and, conditionvar
-
-
-def qti_score(item, chosen):
-    """QTI 1.2 response processing: conditions in order; one that holds applies its setvar and,
-    unless continue="Yes", ends processing. SCORE starts at 0 (the profile has no defaultval)."""
-    score = 0.0
-    for condition in item.findall("q:resprocessing/q:respcondition", NS):
-        if _holds(condition.find("q:conditionvar", NS), chosen):
-            for setvar in condition.findall("q:setvar", NS):
-                assert setvar.get("action", "Set") == "Set"
-                score = float(setvar.text)
-            if condition.get("continue", "No") == "No":
-                break
-    return score
-
-
 def feedback_shown(item, chosen):
     """The feedback texts a learner sees for the options chosen."""
     texts = {f.get("ident"): f.find(".//q:mattext", NS).text for f in item.findall("q:itemfeedback", NS)}
     shown = []
     for condition in item.findall("q:resprocessing/q:respcondition", NS):
-        if _holds(condition.find("q:conditionvar", NS), chosen):
+        if holds(condition.find("q:conditionvar", NS), chosen):
             shown += [texts[d.get("linkrefid")] for d in condition.findall("q:displayfeedback", NS)]
             if condition.get("continue", "No") == "No":
                 break
     return shown
-
-
-def choices(q):
-    n = len(q["answers"])
-    if q["type"] == "multiple_choice":
-        return [{i} for i in range(n)]
-    return [set(c) for r in range(n + 1) for c in itertools.combinations(range(n), r)]
 
 
 def assessment(archive, res):

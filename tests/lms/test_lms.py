@@ -2,7 +2,6 @@
 it by the rules in lms's docstring (computed here from the bank JSON, never hard-coded)."""
 import copy
 import io
-import itertools
 import json
 import re
 import zipfile
@@ -12,6 +11,7 @@ from xml.etree import ElementTree as ET
 import pytest
 
 from belonging.lms import formats
+from scoring import choices, qti_score, rule_score  # tests/lms/scoring.py, shared with test_cartridge
 
 ROOT = Path(__file__).resolve().parents[2]
 BANKS = sorted((ROOT / "book" / "quizzes").glob("*.json"))
@@ -163,44 +163,7 @@ def test_the_correct_option_is_not_always_first_in_the_exports(path):
     assert len(positions) > 1 and len(gift_positions) > 1
 
 
-# --- the select-all rule, written out once, and both formats checked against it -------------
-
-def rule_score(q, chosen):
-    """lms's rule: each correct option chosen earns 100/k; any wrong option chosen scores 0."""
-    correct = {i for i, a in enumerate(q["answers"]) if a["correct"]}
-    if q["type"] == "multiple_choice":
-        return 100.0 if chosen == correct else 0.0
-    if chosen - correct:
-        return 0.0
-    return 100.0 * len(chosen) / len(correct)
-
-
-def _holds(condition, chosen):
-    tag = condition.tag.split("}")[1]
-    if tag == "varequal":
-        return condition.text in chosen
-    if tag == "not":
-        return not _holds(condition[0], chosen)
-    if tag == "or":
-        return any(_holds(c, chosen) for c in condition)
-    return all(_holds(c, chosen) for c in condition)  # and, conditionvar
-
-
-def qti_score(item, chosen):
-    """Run an item's resprocessing (QTI 1.2 ASI: conditions in order, continue="No" stops after
-    one that holds) for the set of option idents a learner chose."""
-    decvar = item.find(".//q:decvar", NS)
-    score = float(decvar.get("defaultval", 0))
-    for condition in item.findall("q:resprocessing/q:respcondition", NS):
-        if not _holds(condition.find("q:conditionvar", NS), chosen):
-            continue
-        for setvar in condition.findall("q:setvar", NS):
-            value = float(setvar.text)
-            score = {"Set": value, "Add": score + value, "Subtract": score - value}[setvar.get("action")]
-        if condition.get("continue", "No") == "No":
-            break
-    return min(max(score, float(decvar.get("minvalue"))), float(decvar.get("maxvalue")))
-
+# --- the select-all rule (written out once, in scoring.py), both formats checked against it ---
 
 def gift_score(answers, chosen):
     """Moodle's multiple-choice grading: the weights of the chosen options added, from 0 to 100."""
@@ -209,20 +172,13 @@ def gift_score(answers, chosen):
     return min(100.0, max(0.0, sum(float(answers[i]["weight"]) for i in chosen)))
 
 
-def _choices(q):
-    n = len(q["answers"])
-    if q["type"] == "multiple_choice":
-        return [{i} for i in range(n)]
-    return [set(c) for r in range(n + 1) for c in itertools.combinations(range(n), r)]
-
-
 def test_every_choice_scores_by_the_one_rule_in_both_formats(bank, kind):
     """Every possible answer (every option; every subset for select-all) scores the same in QTI,
     in GIFT and by the rule in lms's docstring."""
     items, gift = _qti_items(bank, kind), parse_gift(formats.to_gift(bank, kind))
     for item, g, q in zip(items, gift, bank["questions"]):
         ids = [l.get("ident") for l in item.findall(".//q:response_label", NS)]
-        for chosen in _choices(q):
+        for chosen in choices(q):
             expected = rule_score(q, chosen)
             # shares are five-decimal numbers; full marks (the whole correct set) must be exact
             tolerance = 0 if expected in (0, 100) else 1e-4
