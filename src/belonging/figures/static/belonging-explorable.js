@@ -136,16 +136,48 @@
     return window.Plotly.update(div, args[0] || {}, args[1] || {});
   }
 
-  // Each figure's data, read once; its plotly slider (replaced by the page's own) taken out.
+  // A fresh copy of a figure's data each time (fitting changes it in place), its plotly slider
+  // (replaced by the page's own) taken out.
   function figureOf(div) {
-    if (!div._belongingFigure) {
-      var fig = JSON.parse(document.getElementById(div.id + "-data").textContent);
-      fig.layout = fig.layout || {};
-      fig.slider = fig.layout.sliders && fig.layout.sliders[0];
-      delete fig.layout.sliders;
-      div._belongingFigure = fig;
+    var fig = JSON.parse(document.getElementById(div.id + "-data").textContent);
+    fig.layout = fig.layout || {};
+    fig.slider = fig.layout.sliders && fig.layout.sliders[0];
+    delete fig.layout.sliders;
+    return fig;
+  }
+
+  // The dark theme: the figures are made for white paper (palette.py), so on a dark page each
+  // colour made for white is swapped for its dark-panel twin (the same map as palette.DARK):
+  // black and the template's near-black ink turn light, the reference grey lightens (7:1 on the
+  // panel), light greys (grid, shading) darken and white (panel, marker rims) becomes the panel.
+  // The data colours keep at least 3:1 on the panel and stay as they are.
+  var DARK_PANEL = "#1e2328";
+  var DARK = {
+    "#000000": "#eef1f4", "black": "#eef1f4", "#1a1a1a": "#eef1f4", "rgb(36,36,36)": "#eef1f4",
+    "#595959": "#aab4be", "#e6e6e6": "#3a434d", "rgb(232,232,232)": "#3a434d",
+    "white": DARK_PANEL, "#ffffff": DARK_PANEL, "#fff": DARK_PANEL
+  };
+  function darkTheme() { return document.documentElement.getAttribute("data-theme") === "dark"; }
+  // Only colour settings change (keys such as color, bgcolor, gridcolor), never a label that
+  // happens to read "white".
+  function recolour(value, isColour) {
+    if (typeof value === "string") {
+      var twin = isColour && DARK[value.toLowerCase().replace(/\s+/g, "")];
+      return twin || value;
     }
-    return div._belongingFigure;
+    if (Array.isArray(value)) { return value.map(function (v) { return recolour(v, isColour); }); }
+    if (value && typeof value === "object") {
+      Object.keys(value).forEach(function (key) { value[key] = recolour(value[key], /colou?r$/i.test(key)); });
+    }
+    return value;
+  }
+  function themed(fig) {
+    if (!darkTheme()) { return; }
+    recolour(fig.data);
+    recolour(fig.layout);
+    fig.layout.paper_bgcolor = DARK_PANEL;
+    fig.layout.plot_bgcolor = DARK_PANEL;
+    fig.layout.font = Object.assign({}, fig.layout.font, { color: "#eef1f4" });
   }
 
   function buildSlider(div) {
@@ -320,6 +352,7 @@
     if (div.getAttribute("data-state")) { return; }
     div.setAttribute("data-state", "loading");
     var fig = figureOf(div);
+    themed(fig);
     var layout = fig.layout, slider = fig.slider;
     // The page shows the title as text above the figure; inside the plot it would collide
     // with the legend on a phone.
@@ -327,6 +360,7 @@
     if (slider) { layout.margin = Object.assign({}, layout.margin, { b: 50 }); }
     layout.autosize = true;
     fitFigure(layout, fig.data, div.clientWidth);
+    var theme = darkTheme() ? "dark" : "light";
     loadPlotly().then(function (Plotly) {
       var config = { responsive: true, displaylogo: false, displayModeBar: false };
       return Plotly.newPlot(div, fig.data, layout, config).then(function () {
@@ -335,6 +369,7 @@
         var range = document.getElementById(div.id + "-range");
         var chosen = range ? Number(range.value) : -1;
         div.setAttribute("data-state", "rendered");
+        div.setAttribute("data-theme-drawn", theme);
         if (slider && chosen !== (slider.active || 0) && slider.steps[chosen]) {
           return applyStep(div, slider.steps[chosen]);
         }
@@ -356,6 +391,20 @@
       });
     }, { rootMargin: "400px 0px" });
     plots.forEach(function (div) { observer.observe(div); });
+    // The reader can switch the theme at any time: each drawn figure is drawn again in it.
+    if ("MutationObserver" in window) {
+      new MutationObserver(function () { plots.forEach(redraw); })
+        .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    }
+  }
+
+  function redraw(div) {
+    if (div.getAttribute("data-state") !== "rendered" || !window.Plotly) { return; }
+    var theme = darkTheme() ? "dark" : "light";
+    if (div.getAttribute("data-theme-drawn") === theme) { return; }
+    window.Plotly.purge(div);
+    div.removeAttribute("data-state");
+    draw(div);
   }
 
   // Paper (belonging-print.css): nobody can press "Reveal" on paper, so before printing each
