@@ -114,6 +114,32 @@ def test_figure_text_fits_and_never_overlaps(browser, built_site, site_url, widt
     assert not problems, problems
 
 
+@pytest.mark.parametrize("first, then", [(1280, 360), (360, 1280)], ids=["laptop-then-phone", "phone-then-laptop"])
+def test_figures_fit_again_when_the_width_changes(browser, built_site, site_url, first, then):
+    """Drawn at one width, then seen at another (a phone turned, a window narrowed): the same
+    checks hold at the new width. Fitted only once for a laptop, chapter 4's forest plot at 360 px
+    had its y-axis title cut off and its labels over 40% of the width."""
+    pages = [p for p in _pages_with_figures(built_site) if p.startswith("chapters/04")] or _pages_with_figures(built_site)[:1]
+    assert pages, "no page with a figure was built"
+    problems: list[str] = []
+    context, page = guarded_context(browser, site_url, problems, viewport={"width": first, "height": 800})
+    found = {}
+    try:
+        for path in pages:
+            page.goto(f"{site_url}/{path}")
+            page.evaluate(CHECK, [0, 1, 1e9])  # draws every figure at the first width
+            page.set_viewport_size({"width": then, "height": 800})
+            page.wait_for_timeout(1000)  # the page's own resize handling, if any, has started
+            count, wrong = page.evaluate(CHECK, [MIN_FONT_PX, LABEL_SHARE, SLACK])
+            assert count
+            if wrong:
+                found[path] = wrong
+    finally:
+        context.close()
+    assert not found, "\n".join(f"{p}:\n  " + "\n  ".join(w) for p, w in found.items())
+    assert not problems, problems
+
+
 def _ax_sliders(context, page) -> list[dict]:
     cdp = context.new_cdp_session(page)
     nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]

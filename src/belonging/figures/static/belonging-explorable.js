@@ -359,6 +359,7 @@
     layout.title = { text: "" };
     if (slider) { layout.margin = Object.assign({}, layout.margin, { b: 50 }); }
     layout.autosize = true;
+    div._fittedWidth = div.clientWidth;
     fitFigure(layout, fig.data, div.clientWidth);
     var theme = darkTheme() ? "dark" : "light";
     loadPlotly().then(function (Plotly) {
@@ -391,17 +392,24 @@
       });
     }, { rootMargin: "400px 0px" });
     plots.forEach(function (div) { observer.observe(div); });
-    // The reader can switch the theme at any time: each drawn figure is drawn again in it.
+    // The reader can switch the theme, turn the phone or narrow the window at any time: a drawn
+    // figure is then fitted and drawn again (fitted once for a laptop, a figure seen on a phone
+    // had its labels and axis title cut off).
     if ("MutationObserver" in window) {
       new MutationObserver(function () { plots.forEach(redraw); })
         .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     }
+    var pending = null;
+    window.addEventListener("resize", function () {
+      clearTimeout(pending);
+      pending = setTimeout(function () { plots.forEach(redraw); }, 200);
+    });
   }
 
   function redraw(div) {
     if (div.getAttribute("data-state") !== "rendered" || !window.Plotly) { return; }
     var theme = darkTheme() ? "dark" : "light";
-    if (div.getAttribute("data-theme-drawn") === theme) { return; }
+    if (div.getAttribute("data-theme-drawn") === theme && div._fittedWidth === div.clientWidth) { return; }
     window.Plotly.purge(div);
     div.removeAttribute("data-state");
     draw(div);
