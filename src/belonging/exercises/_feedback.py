@@ -1,9 +1,10 @@
-"""Shared pieces of the exercise checks: turning any value into a number or a choice."""
+"""Shared pieces of the exercise checks: turning any value into a number or a choice, and the
+feedback patterns several chapters use (a number or the reason it is not one, a step on a grid)."""
 from __future__ import annotations
 
 import math
 import numbers
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from . import RECORDED
 
@@ -58,3 +59,26 @@ def judge_choice(answer: Any, name: str, options: str) -> str:
     if as_choice(answer, options) is None:
         return f"{name} should be {letters_named(options)}; you gave {describe(answer)}."
     return RECORDED
+
+
+def number_or_feedback(answer: Any, should: str, hint: str = "", whole: bool = False) -> float | str:
+    """The answer as a finite number, or the message to show instead: BLANK when there is no
+    answer yet, else "<should>; you gave <the answer>." with `hint` after it. `whole`: only a
+    whole number will do (a count, a group size)."""
+    if is_blank(answer):
+        return BLANK
+    value = as_number(answer)
+    if value is None or (whole and not value.is_integer()):
+        return f"{should}; you gave {describe(answer)}." + (f" {hint}" if hint else "")
+    return value
+
+
+def lowest_where(grid: Iterable[float], holds: Callable[[float], bool]) -> float | None:
+    """The first step of `grid` (in its order) at which `holds` is true, or None."""
+    return next((step for step in grid if holds(step)), None)
+
+
+def step_of(value: float, grid: Iterable[float]) -> float | None:
+    """The step of `grid` that `value` is (to 1e-9), or None when it falls between steps."""
+    nearest = min(grid, key=lambda step: abs(step - value))
+    return nearest if abs(nearest - value) <= 1e-9 else None

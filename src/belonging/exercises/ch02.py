@@ -9,7 +9,7 @@ from typing import Any
 from .. import survival
 from .. import _checks  # a module, not names: every check_* name here is taken for an exercise check
 from . import CORRECT
-from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
+from ._feedback import judge_choice, number_or_feedback
 
 #: Variabilities the learner compares in q3.
 GRID = (0.5, 1.0, 1.5, 2.0, 2.5, 3.0)
@@ -44,12 +44,10 @@ def _close(value: float, target: float) -> bool:
 
 def check_q1(answer: Any) -> str:
     """Share of loners alive at the end of the season when variability is 1.0."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return (f"q1 should be a number between 0 and 1; you gave {describe(answer)}. "
-                "Call survival.survival_probability(...).")
+    value = number_or_feedback(answer, "q1 should be a number between 0 and 1",
+                               "Call survival.survival_probability(...).")
+    if isinstance(value, str):
+        return value
     expected = survival.survival_probability(1.0, 1)
     if _close(value, expected):
         return CORRECT
@@ -64,11 +62,9 @@ def check_q1(answer: Any) -> str:
 
 def check_q2(answer: Any) -> str:
     """The gap (groups of five minus loners) at the end of the season, variability 2.0."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q2 should be a number (a difference of two shares); you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q2 should be a number (a difference of two shares)")
+    if isinstance(value, str):
+        return value
     expected = _gap(2.0)
     run = survival.compare(2.0, 5)
     if _close(value, expected):
@@ -89,11 +85,9 @@ def check_q2(answer: Any) -> str:
 
 def check_q3(answer: Any) -> str:
     """The variability on the grid 0.5, 1.0, ..., 3.0 with the largest gap for groups of five."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q3 should be one of the numbers {', '.join(f'{cv:g}' for cv in GRID)}; you gave {describe(answer)}."
+    value = number_or_feedback(answer, f"q3 should be one of the numbers {', '.join(f'{cv:g}' for cv in GRID)}")
+    if isinstance(value, str):
+        return value
     expected = peak_of_grid()
     if _close(value, expected):
         return CORRECT
@@ -116,11 +110,9 @@ def check_q4(answer: Any) -> str:
 
 def check_q5(answer: Any) -> str:
     """The smallest group size that keeps at least 90% alive at variability 2.0."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None or not float(value).is_integer():
-        return f"q5 should be a whole number of people (a group size); you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q5 should be a whole number of people (a group size)", whole=True)
+    if isinstance(value, str):
+        return value
     size = int(value)
     expected = smallest_group()
     if size == expected:

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import needs
 from . import CORRECT
-from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
+from ._feedback import judge_choice, lowest_where, number_or_feedback
 
 #: The grid of basic-needs levels q3 asks about: 0, 0.05, ..., 1.
 BASIC_GRID = [round(0.05 * i, 2) for i in range(21)]
@@ -16,11 +16,10 @@ BASIC_GRID = [round(0.05 * i, 2) for i in range(21)]
 
 def check_q1(answer: Any) -> str:
     """Well-being under independent contributions: basic 0.2, belonging 0.8, esteem and autonomy 0.5."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q1 should be a number between 0 and 10; you gave {describe(answer)}. Call needs.well_being(...)."
+    value = number_or_feedback(answer, "q1 should be a number between 0 and 10",
+                               "Call needs.well_being(...).")
+    if isinstance(value, str):
+        return value
     expected = needs.well_being(basic=0.2, belonging=0.8, esteem=0.5, autonomy=0.5, prepotency=needs.INDEPENDENT)
     if abs(value - expected) < 0.005:
         return CORRECT
@@ -36,11 +35,9 @@ def check_q1(answer: Any) -> str:
 
 def check_q2(answer: Any) -> str:
     """What full belonging adds under strict prepotency when basic needs are 0.6 met."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q2 should be a number of points; you gave {describe(answer)}. Call needs.belonging_gain(...)."
+    value = number_or_feedback(answer, "q2 should be a number of points", "Call needs.belonging_gain(...).")
+    if isinstance(value, str):
+        return value
     expected = needs.belonging_gain(0.6, prepotency=needs.STRICT)
     if abs(value - expected) < 0.005:
         return CORRECT
@@ -54,19 +51,14 @@ def check_q2(answer: Any) -> str:
 
 def first_basic_where_belonging_counts() -> float | None:
     """Lowest basic-needs level on the 0.05 grid where belonging adds anything under strict prepotency."""
-    for basic in BASIC_GRID:
-        if needs.belonging_gain(basic, prepotency=needs.STRICT) > 1e-9:
-            return basic
-    return None
+    return lowest_where(BASIC_GRID, lambda basic: needs.belonging_gain(basic, prepotency=needs.STRICT) > 1e-9)
 
 
 def check_q3(answer: Any) -> str:
     """Lowest basic-needs level (steps of 0.05) at which belonging adds anything under strict prepotency."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q3 should be a number between 0 and 1 (a level of basic needs); you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q3 should be a number between 0 and 1 (a level of basic needs)")
+    if isinstance(value, str):
+        return value
     expected = first_basic_where_belonging_counts()
     if expected is not None and abs(value - expected) < 1e-6:
         return CORRECT

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import alone_lonely
 from . import CORRECT
-from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
+from ._feedback import judge_choice, number_or_feedback
 
 TOLERANCE = 0.01
 
@@ -31,11 +31,10 @@ def _close(value: float, expected: float) -> bool:
 
 def _correlation_answer(answer: Any, name: str) -> float | str:
     """The answer as a number, or the message to show instead."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"{name} should be a number between -1 and 1; you gave {describe(answer)}. Call m.correlation(...)."
+    value = number_or_feedback(answer, f"{name} should be a number between -1 and 1",
+                               "Call m.correlation(...).")
+    if isinstance(value, str):
+        return value
     if not -1 <= value <= 1:
         return f"A correlation lies between -1 and 1, so {value:g} can't be right. Did you pass a population to m.correlation?"
     return value
@@ -81,11 +80,9 @@ def check_q3(answer: Any) -> str:
 
 def check_q4(answer: Any) -> str:
     """Share (0 to 1) of the least-alone quarter who are lonelier than the median person."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q4 should be a number between 0 and 1; you gave {describe(answer)}. Use m.mismatch(...)."
+    value = number_or_feedback(answer, "q4 should be a number between 0 and 1", "Use m.mismatch(...).")
+    if isinstance(value, str):
+        return value
     expected = lonely_in_company()
     if _close(value, expected):
         return CORRECT

@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import risk_regulation as rr
 from . import CORRECT
-from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
+from ._feedback import judge_choice, lowest_where, number_or_feedback
 
 #: The runs q2 and q3 count: one per seed, 0 to 19.
 SEEDS = range(20)
@@ -29,12 +29,10 @@ def _basins(start: float, reassurance: float = 0.0) -> tuple[str, ...]:
 
 def check_q1(answer: Any) -> str:
     """Perceived regard at the end of the model's default run."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return (f"q1 should be a number between 0 and 1; you gave {describe(answer)}. "
-                "Run rr.default_run() and look at the last value of .regard.")
+    value = number_or_feedback(answer, "q1 should be a number between 0 and 1",
+                               "Run rr.default_run() and look at the last value of .regard.")
+    if isinstance(value, str):
+        return value
     run = rr.default_run()
     expected = float(run.regard[-1])
     if abs(value - expected) < 0.005:
@@ -52,11 +50,9 @@ def check_q1(answer: Any) -> str:
 
 def check_q2(answer: Any) -> str:
     """How many of 20 runs starting at 0.4 end in the secure loop."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q2 should be a count of runs (a whole number from 0 to 20); you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q2 should be a count of runs (a whole number from 0 to 20)")
+    if isinstance(value, str):
+        return value
     if value != int(value) or not 0 <= value <= len(SEEDS):
         return f"q2 is a count of runs out of {len(SEEDS)}, so it must be a whole number from 0 to {len(SEEDS)}."
     basins = _basins(Q2_START)
@@ -74,19 +70,15 @@ def check_q2(answer: Any) -> str:
 
 def smallest_reassurance_for_all_secure() -> float | None:
     """Lowest reassurance on the 0.05 grid at which every run starting at 0.2 ends secure."""
-    for reassurance in REASSURANCE_GRID:
-        if _basins(Q3_START, reassurance=reassurance).count("secure") == len(SEEDS):
-            return reassurance
-    return None
+    return lowest_where(REASSURANCE_GRID,
+                        lambda reassurance: _basins(Q3_START, reassurance=reassurance).count("secure") == len(SEEDS))
 
 
 def check_q3(answer: Any) -> str:
     """Smallest reassurance (steps of 0.05) at which all 20 runs starting at 0.2 end secure."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q3 should be a number between 0 and 1 (a level of reassurance); you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q3 should be a number between 0 and 1 (a level of reassurance)")
+    if isinstance(value, str):
+        return value
     expected = smallest_reassurance_for_all_secure()
     if expected is not None and abs(value - expected) < 1e-6:
         return CORRECT

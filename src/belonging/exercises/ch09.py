@@ -12,7 +12,7 @@ import numpy as np
 from .. import loneliness_loop
 from .. import _checks  # a module, not names: every check_* name here is taken for an exercise check
 from . import CORRECT
-from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
+from ._feedback import judge_choice, lowest_where, number_or_feedback, step_of
 
 #: Person B in the chapter's figures: the same seed as ``present.loneliness_loop.STORY_SEED``.
 STORY_SEED = 3
@@ -32,7 +32,7 @@ def felt_gap(threat_bias: float = HIGH_BIAS, seed: int = STORY_SEED) -> float:
 
 def tipping_bias(seed: int = STORY_SEED) -> float | None:
     """Smallest threat bias in 0.0, 0.1, ..., 1.0 at which loneliness at week 52 is above 0.5."""
-    return next((b for b in BIASES if loneliness_loop.simulate(b, seed=seed).loneliness[-1] > LONELY), None)
+    return lowest_where(BIASES, lambda b: loneliness_loop.simulate(b, seed=seed).loneliness[-1] > LONELY)
 
 
 def still_lonely(threat_bias: float, start_loneliness: float, people: int = PEOPLE) -> int:
@@ -46,12 +46,10 @@ def still_lonely(threat_bias: float, start_loneliness: float, people: int = PEOP
 
 def check_q1(answer: Any) -> str:
     """How much worse, on average, B's interactions felt than they were (bias 0.7, seed 3)."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return (f"q1 should be a single number; you gave {describe(answer)}. If you got nan, week 0 has no "
-                "interactions: use np.nanmean, or start from index 1.")
+    value = number_or_feedback(answer, "q1 should be a single number",
+                               "If you got nan, week 0 has no interactions: use np.nanmean, or start from index 1.")
+    if isinstance(value, str):
+        return value
     run = loneliness_loop.simulate(HIGH_BIAS, seed=STORY_SEED)
     expected = felt_gap()
     if abs(value - expected) < 0.005:
@@ -68,18 +66,16 @@ def check_q1(answer: Any) -> str:
 
 def check_q2(answer: Any) -> str:
     """Smallest threat bias (steps of 0.1) at which seed 3 is still lonely at week 52."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q2 should be a number between 0 and 1 (one of 0.0, 0.1, ..., 1.0); you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q2 should be a number between 0 and 1 (one of 0.0, 0.1, ..., 1.0)")
+    if isinstance(value, str):
+        return value
     expected = tipping_bias()
     if expected is not None and abs(value - expected) < 1e-9:
         return CORRECT
     if not 0 <= value <= 1:
         return f"Threat bias runs from 0 to 1 in this model, so {value:g} can't be right."
-    nearest = min(BIASES, key=lambda b: abs(b - value))
-    if abs(nearest - value) > 1e-9:
+    nearest = step_of(value, BIASES)
+    if nearest is None:
         return f"Try only the steps 0.0, 0.1, ..., 1.0; {value:g} is not one of them."
     final = loneliness_loop.simulate(nearest, seed=STORY_SEED).loneliness[-1]
     if final <= LONELY:
@@ -90,11 +86,9 @@ def check_q2(answer: Any) -> str:
 
 def check_q3(answer: Any) -> str:
     """Of 20 people (seeds 0–19) with threat bias 0.6 who start at loneliness 0.3, how many are lonely at week 52?"""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None or not float(value).is_integer():
-        return f"q3 should be a whole number of people (0 to 20); you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q3 should be a whole number of people (0 to 20)", whole=True)
+    if isinstance(value, str):
+        return value
     count = int(value)
     expected = still_lonely(0.6, 0.3)
     if count == expected:

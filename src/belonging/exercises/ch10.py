@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import loneliness_loop
 from . import CORRECT
-from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
+from ._feedback import BLANK, describe, is_blank, judge_choice, lowest_where, number_or_feedback, step_of
 
 HIGH_BIAS = 0.7
 PEOPLE = 20
@@ -50,7 +50,7 @@ def contact_change() -> float:
 def lasting_setting() -> float | None:
     """Lowest friendliness in 0.4 ... 1.0 at which changing social cognition leaves the 20
     people's average loneliness at week 52 below 0.5."""
-    return next((f for f in SETTINGS if year_end(f)["social_cognition"] < LONELY), None)
+    return lowest_where(SETTINGS, lambda f: year_end(f)["social_cognition"] < LONELY)
 
 
 def _as_name(value: Any) -> str | None:
@@ -78,12 +78,10 @@ def check_q1(answer: Any) -> str:
 
 def check_q2(answer: Any) -> str:
     """More contact minus no help, averaged over rows 9 to 20 (threat bias 0.7)."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return (f"q2 should be a single number (more contact minus no help); you gave {describe(answer)}. "
-                "Average each curve over rows 9 to 20 with curve[9:21].mean().")
+    value = number_or_feedback(answer, "q2 should be a single number (more contact minus no help)",
+                               "Average each curve over rows 9 to 20 with curve[9:21].mean().")
+    if isinstance(value, str):
+        return value
     expected = contact_change()
     if abs(value - expected) < 0.005:
         return CORRECT
@@ -100,18 +98,16 @@ def check_q2(answer: Any) -> str:
 
 def check_q3(answer: Any) -> str:
     """Lowest friendliness (0.4, 0.5, ..., 1.0) at which the cognitive programme's gain lasts."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q3 should be a number, one of 0.4, 0.5, ..., 1.0; you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q3 should be a number, one of 0.4, 0.5, ..., 1.0")
+    if isinstance(value, str):
+        return value
     expected = lasting_setting()
     if expected is not None and abs(value - expected) < 1e-9:
         return CORRECT
     if not 0 <= value <= 1:
         return f"Friendliness runs from 0 to 1 in this model, so {value:g} can't be right."
-    nearest = min(SETTINGS, key=lambda f: abs(f - value))
-    if abs(nearest - value) > 1e-9:
+    nearest = step_of(value, SETTINGS)
+    if nearest is None:
         return f"Try only the settings 0.4, 0.5, ..., 1.0; {value:g} is not one of them."
     final = year_end(nearest)["social_cognition"]
     if final >= LONELY:
