@@ -45,8 +45,9 @@ build: install
 serve: build
 	$(BIN)/python scripts/serve.py --port $(PORT) --directory $(HTML)
 
+# It ends with the ten slowest tests, so a test that grows slow is seen where it is run.
 test: install
-	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadgroup --durations=10
 
 bench: install
 	$(BIN)/python -m pytest benchmarks -q --benchmark-columns=min,median,max
