@@ -374,6 +374,8 @@
         if (slider && chosen !== (slider.active || 0) && slider.steps[chosen]) {
           return applyStep(div, slider.steps[chosen]);
         }
+      }).then(function () {
+        redraw(div);  // the theme or the width changed while it was being drawn
       });
     }).catch(function (error) {
       div.setAttribute("data-state", "failed");
@@ -409,7 +411,8 @@
   function redraw(div) {
     if (div.getAttribute("data-state") !== "rendered" || !window.Plotly) { return; }
     var theme = darkTheme() ? "dark" : "light";
-    if (div.getAttribute("data-theme-drawn") === theme && div._fittedWidth === div.clientWidth) { return; }
+    // (A few pixels, a scrollbar coming and going, plotly's own resizing absorbs.)
+    if (div.getAttribute("data-theme-drawn") === theme && Math.abs(div._fittedWidth - div.clientWidth) < 24) { return; }
     window.Plotly.purge(div);
     div.removeAttribute("data-state");
     draw(div);
