@@ -14,6 +14,7 @@ step number (6 of 0-8), and the status that announces a change must carry the sl
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -129,8 +130,12 @@ def test_figures_fit_again_when_the_width_changes(browser, built_site, site_url,
             page.goto(f"{site_url}/{path}")
             page.evaluate(CHECK, [0, 1, 1e9])  # draws every figure at the first width
             page.set_viewport_size({"width": then, "height": 800})
-            page.wait_for_timeout(1000)  # the page's own resize handling, if any, has started
-            count, wrong = page.evaluate(CHECK, [MIN_FONT_PX, LABEL_SHARE, SLACK])
+            # A resize has no "done" event: check until every figure fits, for at most 10 s.
+            deadline = time.monotonic() + 10
+            while True:
+                count, wrong = page.evaluate(CHECK, [MIN_FONT_PX, LABEL_SHARE, SLACK])
+                if not wrong or time.monotonic() > deadline:
+                    break
             assert count
             if wrong:
                 found[path] = wrong

@@ -401,11 +401,19 @@
       new MutationObserver(function () { plots.forEach(redraw); })
         .observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
     }
+    // A figure's width changes with the window, and also without it (the theme's sidebars
+    // appear and hide), so each figure's own width is watched.
     var pending = null;
-    window.addEventListener("resize", function () {
+    function later() {
       clearTimeout(pending);
       pending = setTimeout(function () { plots.forEach(redraw); }, 200);
-    });
+    }
+    if ("ResizeObserver" in window) {
+      var watcher = new ResizeObserver(later);
+      plots.forEach(function (div) { watcher.observe(div.parentNode); });
+    } else {
+      window.addEventListener("resize", later);
+    }
   }
 
   function redraw(div) {
