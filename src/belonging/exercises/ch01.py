@@ -8,16 +8,15 @@ from typing import Any
 
 from .. import homeostat
 from . import CORRECT
-from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
+from ._feedback import judge_choice, number_or_feedback
 
 
 def check_q1(answer: Any) -> str:
     """Long-run belonging with a close friend (bond stability 0.9) seen 3 times a week."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q1 should be a number between 0 and 1; you gave {describe(answer)}. Call homeostat.steady_state(...)."
+    value = number_or_feedback(answer, "q1 should be a number between 0 and 1",
+                               "Call homeostat.steady_state(...).")
+    if isinstance(value, str):
+        return value
     expected = homeostat.steady_state(3, 0.9)
     if abs(value - expected) < 0.005:
         return CORRECT
@@ -37,11 +36,9 @@ def _fewest_stranger_contacts() -> int | None:
 
 def check_q2(answer: Any) -> str:
     """Fewest whole contacts per week with strangers that reach the set point of 0.6."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None or not float(value).is_integer():
-        return f"q2 should be a whole number of contacts per week; you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q2 should be a whole number of contacts per week", whole=True)
+    if isinstance(value, str):
+        return value
     expected = _fewest_stranger_contacts()
     if int(value) == expected:
         return CORRECT

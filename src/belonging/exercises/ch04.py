@@ -11,7 +11,7 @@ from typing import Any
 from .. import mortality, ostracism
 from .. import _checks  # a module, not names: every check_* name here is taken for an exercise check
 from . import CORRECT
-from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
+from ._feedback import judge_choice, number_or_feedback
 
 #: Throws in the standard game the questions ask about.
 THROWS = 30
@@ -36,12 +36,10 @@ def need_level_after(catches: int, throws: int = THROWS) -> float:
 
 def check_q1(answer: Any) -> str:
     """Need level right after the usual exclusion game: 2 early catches out of 30 throws."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return (f"q1 should be a number between 1 and 5 (a need level); you gave {describe(answer)}. "
-                "Call ostracism.expected_need_level(...) with the share of throws.")
+    value = number_or_feedback(answer, "q1 should be a number between 1 and 5 (a need level)",
+                               "Call ostracism.expected_need_level(...) with the share of throws.")
+    if isinstance(value, str):
+        return value
     expected = need_level_after(EXCLUDED_CATCHES)
     if abs(value - expected) < 0.005:
         return CORRECT
@@ -74,12 +72,10 @@ def most_catches_below_midpoint(throws: int = THROWS, midpoint: float = MIDPOINT
 
 def check_q2(answer: Any) -> str:
     """Largest number of catches out of 30 that still leaves need satisfaction below 3."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return (f"q2 should be a whole number of throws from 0 to {THROWS}; you gave {describe(answer)}. "
-                "Loop over range(31) and test ostracism.expected_need_level(k / 30) < 3.")
+    value = number_or_feedback(answer, f"q2 should be a whole number of throws from 0 to {THROWS}",
+                               "Loop over range(31) and test ostracism.expected_need_level(k / 30) < 3.")
+    if isinstance(value, str):
+        return value
     expected = most_catches_below_midpoint()
     if expected is not None and value == expected:
         return CORRECT
@@ -102,12 +98,10 @@ def survival_q3() -> float:
 
 def check_q3(answer: Any) -> str:
     """Survival implied by OR 1.91 (complex integration, 2010) at a baseline survival of 60%."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return (f"q3 should be a proportion between 0 and 1; you gave {describe(answer)}. "
-                "Call mortality.probability_after_odds_ratio(...).")
+    value = number_or_feedback(answer, "q3 should be a proportion between 0 and 1",
+                               "Call mortality.probability_after_odds_ratio(...).")
+    if isinstance(value, str):
+        return value
     expected = survival_q3()
     if abs(value - expected) < 0.0005:
         return CORRECT

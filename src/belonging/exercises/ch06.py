@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import network
 from . import CORRECT
-from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
+from ._feedback import judge_choice, number_or_feedback
 
 #: The pooled run that q4 reads (the settings of the chapter's explorable at contagion 0.8).
 POOLED = dict(people=400, networks=6, seed=7)
@@ -22,12 +22,10 @@ def _one_tie(contagion: float, **kwargs: Any) -> float:
 
 def check_q1(answer: Any) -> str:
     """One-tie clustering in the model's default run (contagion 0.8, one network, seed 0)."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return (f"q1 should be a number (how many times chance); you gave {describe(answer)}. "
-                "Take relative_likelihood[0] from the result.")
+    value = number_or_feedback(answer, "q1 should be a number (how many times chance)",
+                               "Take relative_likelihood[0] from the result.")
+    if isinstance(value, str):
+        return value
     expected = _one_tie(0.8)
     if abs(value - expected) < 0.005:
         return CORRECT
@@ -45,11 +43,9 @@ def check_q1(answer: Any) -> str:
 
 def check_q2(answer: Any) -> str:
     """One-tie clustering in a single network with contagion switched off (seed 0)."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q2 should be a number (how many times chance); you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q2 should be a number (how many times chance)")
+    if isinstance(value, str):
+        return value
     expected = _one_tie(0.0)
     if abs(value - expected) < 0.005:
         return CORRECT
@@ -82,11 +78,9 @@ def _first_near_chance() -> int | None:
 
 def check_q4(answer: Any) -> str:
     """First distance at which pooled clustering (contagion 0.8) falls below 1.1 times chance."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None or not float(value).is_integer():
-        return f"q4 should be a whole number of ties (1 to 6); you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q4 should be a whole number of ties (1 to 6)", whole=True)
+    if isinstance(value, str):
+        return value
     expected = _first_near_chance()
     if int(value) == expected:
         return CORRECT

@@ -10,7 +10,7 @@ from typing import Any
 from .. import friendship
 from .. import _checks  # a module, not names: every check_* name here is taken for an exercise check
 from . import CORRECT
-from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
+from ._feedback import judge_choice, number_or_feedback
 
 #: Weeks in the school year used in q3.
 SCHOOL_YEAR_WEEKS = 40
@@ -20,12 +20,10 @@ MAX_WEEKS = 520
 
 def check_q1(answer: Any) -> str:
     """Weeks to the casual-friend midpoint at 4 leisure hours a week."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return (f"q1 should be a number of weeks; you gave {describe(answer)}. "
-                'Call friendship.weeks_to_stage("casual friend", 4).')
+    value = number_or_feedback(answer, "q1 should be a number of weeks",
+                               'Call friendship.weeks_to_stage("casual friend", 4).')
+    if isinstance(value, str):
+        return value
     expected = friendship.weeks_to_stage("casual friend", 4)
     if abs(value - expected) < 0.05:
         return CORRECT
@@ -43,11 +41,10 @@ def check_q1(answer: Any) -> str:
 
 def check_q2(answer: Any) -> str:
     """Leisure-equivalent hours for 10 leisure hours plus 20 school hours."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q2 should be a number of hours; you gave {describe(answer)}. Call friendship.weighted_hours(10, 20)."
+    value = number_or_feedback(answer, "q2 should be a number of hours",
+                               "Call friendship.weighted_hours(10, 20).")
+    if isinstance(value, str):
+        return value
     expected = friendship.weighted_hours(10, 20)
     if abs(value - expected) < 0.05:
         return CORRECT
@@ -71,11 +68,9 @@ def fewest_hours_for_close_friend(weeks: int = SCHOOL_YEAR_WEEKS) -> int | None:
 
 def check_q3(answer: Any) -> str:
     """Fewest whole leisure hours a week to reach close friend within a 40-week school year."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None or not float(value).is_integer():
-        return f"q3 should be a whole number of hours per week; you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q3 should be a whole number of hours per week", whole=True)
+    if isinstance(value, str):
+        return value
     hours = int(value)
     expected = fewest_hours_for_close_friend()
     if hours == expected:

@@ -9,7 +9,7 @@ from typing import Any
 from .. import convoy, support, weak_ties
 from .. import _checks  # a module, not names: every check_* name here is taken for an exercise check
 from . import CORRECT
-from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
+from ._feedback import judge_choice, number_or_feedback
 
 #: q1 compares the convoy at these two ages.
 YOUNG, OLD = 25, 80
@@ -25,11 +25,10 @@ def outer_circle_drop() -> float:
 
 def check_q1(answer: Any) -> str:
     """Drop in the outer circle from 25 to 80 in convoy.expected_convoy()."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q1 should be a number of people; you gave {describe(answer)}. Use convoy.expected_convoy().at(age)."
+    value = number_or_feedback(answer, "q1 should be a number of people",
+                               "Use convoy.expected_convoy().at(age).")
+    if isinstance(value, str):
+        return value
     expected = outer_circle_drop()
     if abs(value - expected) < 0.05:
         return CORRECT
@@ -56,11 +55,10 @@ def support_benefit() -> float:
 
 def check_q2(answer: Any) -> str:
     """Benefit of full perceived support over none at stress 0.8, integration 0.5."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q2 should be a number of distress points; you gave {describe(answer)}. Use support.expected_distress(...)."
+    value = number_or_feedback(answer, "q2 should be a number of distress points",
+                               "Use support.expected_distress(...).")
+    if isinstance(value, str):
+        return value
     expected = support_benefit()
     if abs(value - expected) < 0.005:
         return CORRECT
@@ -88,11 +86,10 @@ def first_step_half(shares) -> int | None:
 
 def check_q3(answer: Any) -> str:
     """First step at which at least half of group B has heard, in weak_ties.default_run()."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q3 should be a whole number of steps; you gave {describe(answer)}. Use weak_ties.default_run().share_b."
+    value = number_or_feedback(answer, "q3 should be a whole number of steps",
+                               "Use weak_ties.default_run().share_b.")
+    if isinstance(value, str):
+        return value
     run = weak_ties.default_run()
     expected = first_step_half(run.share_b)
     if expected is not None and value == expected:

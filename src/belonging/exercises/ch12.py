@@ -9,7 +9,7 @@ from typing import Any
 from .. import convoy
 from .. import _checks  # a module, not names: every check_* name here is taken for an exercise check
 from . import CORRECT
-from ._feedback import BLANK, as_number, describe, is_blank, judge_choice
+from ._feedback import judge_choice, number_or_feedback
 
 YOUNG, OLD = 25, 80
 #: The short-horizon person of q3: strongest selectivity, expects to live to 50, asked about at 40.
@@ -40,11 +40,9 @@ def short_horizon_outer() -> float:
 
 def check_q1(answer: Any) -> str:
     """Share of its age-25 size the outer circle keeps at 80 (default convoy)."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q1 should be a number between 0 and 1 (a share); you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q1 should be a number between 0 and 1 (a share)")
+    if isinstance(value, str):
+        return value
     expected = kept_share(2)
     if abs(value - expected) < 0.006:
         return CORRECT
@@ -66,11 +64,9 @@ def check_q1(answer: Any) -> str:
 
 def check_q2(answer: Any) -> str:
     """First age at which the default outer circle is below half its size at 25."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None or value != int(value):
-        return f"q2 should be a whole number of years (an age); you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q2 should be a whole number of years (an age)", whole=True)
+    if isinstance(value, str):
+        return value
     expected = first_age_below_half()
     age = int(value)
     if expected is not None and age == expected:
@@ -86,11 +82,9 @@ def check_q2(answer: Any) -> str:
 
 def check_q3(answer: Any) -> str:
     """Outer circle at 40 with selectivity 1 and a life horizon of 50."""
-    if is_blank(answer):
-        return BLANK
-    value = as_number(answer)
-    if value is None:
-        return f"q3 should be a number of people; you gave {describe(answer)}."
+    value = number_or_feedback(answer, "q3 should be a number of people")
+    if isinstance(value, str):
+        return value
     expected = short_horizon_outer()
     if abs(value - expected) < 0.06:
         return CORRECT
