@@ -80,16 +80,32 @@ def built_site(tmp_path_factory) -> Path:
     return HTML
 
 
-def _serve_module():
+def script_module(name: str):
+    """A script of scripts/ loaded as a module, for the tests of `make serve`, `make pdf`, `make epub`."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("serve", ROOT / "scripts" / "serve.py")
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
 
-class _QuietHandler(_serve_module().CompressingHandler):
+def book_of(site: Path) -> Path:
+    """The book the site was built from: the repository's, or a preview's copy (BELONGING_SITE)."""
+    return site.parents[1]
+
+
+def words(text: str) -> str:
+    """Letters and digits only, so markup, quotes, ligatures and line breaks do not matter."""
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+class _QuietHandler(script_module("serve").CompressingHandler):
     """The same handler as `make serve`, so the browser tests see what readers see."""
 
     def log_message(self, *args):  # keep test output readable

@@ -12,13 +12,10 @@ the book, so each is seen to fail on the faults it is there to catch.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import json
 import re
 import shutil
 import subprocess
-import sys
-import unicodedata
 import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,7 +24,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, WCAG
+from conftest import ROOT, WCAG, book_of, script_module, words
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 OPF = "{http://www.idpf.org/2007/opf}"
@@ -43,26 +40,7 @@ CONTROLS = ("script", "noscript", "template", "form", "input", "button", "select
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])([^'")\s]+)""", re.I)
 
 
-def _script(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-make_epub = _script("make_epub")
-
-
-def book_of(site: Path) -> Path:
-    """The book the site was built from: the repository's, or a preview's copy (BELONGING_SITE)."""
-    return site.parents[1]
-
-
-def words(text: str) -> str:
-    """Letters and digits only, so markup, quotes and line breaks do not matter."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+make_epub = script_module("make_epub")
 
 
 @pytest.fixture(scope="module")

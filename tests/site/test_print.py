@@ -8,39 +8,18 @@ really printed: figures drawn, contents numbers right, answers in the appendix.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, book_of, script_module, words
 
 
-def _script(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-make_pdf = _script("make_pdf")
-
-
-def book_of(site: Path) -> Path:
-    """The book the site was built from: the repository's, or a preview's copy (BELONGING_SITE)."""
-    return site.parents[1]
-
-
-def words(text: str) -> str:
-    """Letters and digits only, so markup, ligatures and line breaks do not matter."""
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+make_pdf = script_module("make_pdf")
 
 
 @pytest.fixture(scope="module")
