@@ -334,6 +334,10 @@ def open_document(browser, document: Path):
                                arg=plot, timeout=60_000)
         if plot.get_attribute("data-state") != "rendered":
             raise SystemExit(f"make_pdf: figure {plot.get_attribute('id')} could not be drawn")
+    # The figures' pictures are loading="lazy" (a screen never shows them): load every one now
+    # and wait, or one arriving between the two prints would move the pages the contents name.
+    page.evaluate("() => document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
+    page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=60_000)
     page.evaluate("document.fonts.ready")
     if errors:
         raise SystemExit("make_pdf: the print document raised errors:\n" + "\n".join(errors))

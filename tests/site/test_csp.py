@@ -14,10 +14,10 @@ import threading
 
 import pytest
 
-from conftest import _QuietHandler, _serve_module
+from conftest import _QuietHandler, script_module
 from test_browser import Reader
 
-POLICY = _serve_module().CONTENT_SECURITY_POLICY
+POLICY = script_module("serve").CONTENT_SECURITY_POLICY
 
 
 def test_the_site_is_served_with_the_policy(browser, site_url):

@@ -153,6 +153,30 @@ def test_one_chapter_printed_with_contents_figures_and_answers(printed, built_si
     assert make_pdf.check_pdf(out, [chapter]) == []
 
 
+def test_make_pdf_loads_every_picture_before_its_first_print(printed, built_site, tmp_path):
+    """The pictures are loading="lazy" and hidden on screen, so they load only when a print asks
+    for them; make_pdf prints twice (the second time with the contents' page numbers), and a
+    picture that arrived between the two moved the pages (seen in CI: the quiz answers'
+    contents numbers moved). open_document must leave every picture loaded."""
+    from playwright.sync_api import sync_playwright
+
+    chapter = _chapter_with_everything(built_site, printed[1])
+    text, _ = make_pdf.assemble(built_site, book=book_of(built_site), only={chapter.path})
+    document = tmp_path / "print.html"
+    for entry in built_site.iterdir():  # as make_pdf does: the document beside the site's files
+        (tmp_path / entry.name).symlink_to(entry.resolve(), target_is_directory=entry.is_dir())
+    document.write_text(text, "utf-8")
+    with sync_playwright() as p:
+        browser = make_pdf.chromium.launch(p)
+        try:
+            tab = make_pdf.open_document(browser, document)
+            pictures = tab.evaluate("() => [...document.querySelectorAll('img.belonging-print-figure')]"
+                                    ".map(i => [i.getAttribute('src'), i.complete && i.naturalWidth > 0])")
+        finally:
+            browser.close()
+    assert pictures and all(loaded for _, loaded in pictures), [src for src, loaded in pictures if not loaded][:5]
+
+
 def test_a_chapter_printed_from_the_browser_keeps_what_paper_needs(printed, built_site, site_url, tmp_path):
     """A reader presses Print on a chapter (belonging-print.css): no search box or other chrome,
     every prediction with its reveal, every figure's description, and web addresses written out."""
