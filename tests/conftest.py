@@ -1,4 +1,6 @@
+import fcntl
 import os
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -67,3 +69,58 @@ def pytest_collection_modifyitems(config, items):
         return (2, -sizes[groups[item]], groups[item])
 
     items.sort(key=order)  # stable: tests keep their order within a group
+
+
+def once_per_run(tmp_path_factory, name: str, make) -> Path:
+    """A folder `make(folder)` fills once per test run, shared by every pytest-xdist worker.
+
+    The first worker to ask makes it while the others wait on a lock in the run's common
+    temporary folder. Callers copy it before changing anything in it.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # each worker's basetemp sits in the run's common folder
+    folder, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def generation(tmp_path_factory):
+    """`generation(stem)`: (source, learner, solution, autograder zip) of one chapter's exercise,
+    from one `otter assign` per test run, shared by the exercise, assignment and grading tests
+    (and by every worker). Shared files: copy before changing them."""
+    from belonging.exercises.generate import SOURCES, otter_assign
+
+    def generated(stem: str) -> tuple[Path, Path, Path, Path]:
+        source = SOURCES / f"{stem}.ipynb"
+        out = once_per_run(tmp_path_factory, f"generation-{stem}",
+                           lambda folder: otter_assign(source, folder / "out", run_tests=False)) / "out"
+        (zip_path,) = (out / "autograder").glob("*.zip")
+        return source, out / "student" / source.name, out / "autograder" / source.name, zip_path
+
+    return generated
+
+
+#: The chapter the grading and assignment tests use: the smallest kit, every kind of question.
+KIT_CHAPTER = "01-what-belonging-is"
+
+
+@pytest.fixture(scope="session")
+def chapter_one_kit(tmp_path_factory, generation) -> Path:
+    """Chapter 1's assignment folder as `make assignments` writes it (student notebook, solution,
+    autograder.zip, README), made once per run for every test that grades. Shared: a test
+    module copies it (shutil.copytree) before it writes anything."""
+    from belonging.exercises.generate import write_assignment
+
+    def make(folder: Path) -> None:
+        source, learner, solution, zip_path = generation(KIT_CHAPTER)
+        write_assignment(source, folder / KIT_CHAPTER, learner, solution, zip_path)
+
+    return once_per_run(tmp_path_factory, "chapter-one-kit", make) / KIT_CHAPTER

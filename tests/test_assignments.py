@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -9,7 +10,7 @@ import zipfile
 import nbformat
 import pytest
 
-from belonging.exercises.generate import SOURCES, otter_assign, write_assignment
+from belonging.exercises.generate import SOURCES
 
 SOURCE = SOURCES / "01-what-belonging-is.ipynb"
 pytestmark = pytest.mark.xdist_group("assignments")
@@ -31,12 +32,8 @@ q1, q2, q3, q4 = homeostat.steady_state(3, 0.9), 99, "b", "a"
 
 
 @pytest.fixture(scope="module")
-def kit(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("assignments")
-    learner, solution, zip_path = otter_assign(SOURCE, tmp / "otter")
-    folder = tmp / "dist" / SOURCE.stem
-    write_assignment(SOURCE, folder, learner, solution, zip_path)
-    return folder
+def kit(chapter_one_kit, tmp_path_factory):
+    return shutil.copytree(chapter_one_kit, tmp_path_factory.mktemp("assignments") / SOURCE.stem)
 
 
 def test_the_kit_holds_what_an_instructor_needs(kit, tmp_path):

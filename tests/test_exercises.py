@@ -28,26 +28,19 @@ def _check_module(stem: str):
 CHECKS = {s.stem: _check_module(s.stem) for s in SOURCE_FILES}
 
 
-#: One generation per chapter and worker for the whole session: a module-scoped fixture alone is
-#: torn down, and the chapter generated again, whenever a worker switches between chapters.
-_GENERATIONS: dict[str, tuple[Path, Path, Path, Path]] = {}
-
-
-# One chapter's tests share one generation, so under pytest-xdist they run on one worker.
-@pytest.fixture(scope="module", params=[pytest.param(s.name, marks=pytest.mark.xdist_group(s.stem), id=s.stem)
+# One chapter's tests share one generation (tests/conftest.py), so under pytest-xdist they run on one worker.
+@pytest.fixture(scope="module", params=[pytest.param(s.stem, marks=pytest.mark.xdist_group(s.stem), id=s.stem)
                                         for s in SOURCE_FILES])
-def generated(request, tmp_path_factory):
-    if request.param not in _GENERATIONS:
-        source = SOURCES / request.param
-        learner, solution, zip_path = otter_assign(source, tmp_path_factory.mktemp("dist") / "out")
-        _GENERATIONS[request.param] = (source, learner, solution, zip_path)
-    return _GENERATIONS[request.param]
+def generated(request, generation):
+    return generation(request.param)
 
 
-def otter_score(zip_path: Path, notebook: Path, out: Path) -> dict:
+def otter_score(zip_path: Path, notebook: Path, out: Path, *, debug: bool = False) -> dict:
+    """Grade a notebook as `otter run` does; with `debug`, any error in any cell fails the run."""
     otter = Path(sys.executable).with_name("otter")
     out.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run([str(otter), "run", "-a", str(zip_path), str(notebook), "-o", str(out)],
+    result = subprocess.run([str(otter), "run", "-a", str(zip_path), str(notebook), "-o", str(out)]
+                            + (["--debug"] if debug else []),
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     return json.loads((out / "results.json").read_text())
@@ -98,9 +91,11 @@ def test_learner_copy_has_no_solutions_hidden_tests_or_answer_keys(generated):
                 assert f'"{name}", "abc", "{key}"' not in shown and hidden[name]["failure_message"] not in shown
 
 
-def test_solutions_pass_every_check(generated, tmp_path):
+def test_solution_runs_without_an_error_and_earns_every_point(generated, tmp_path):
+    """The solution copy, graded as a student's would be, but with otter's --debug: a cell that
+    raises anywhere (a figure, a panel) fails the run, not only a wrong answer."""
     _, _, solution, zip_path = generated
-    got, possible = total(otter_score(zip_path, solution, tmp_path / "solution"))
+    got, possible = total(otter_score(zip_path, solution, tmp_path / "solution", debug=True))
     assert possible > 0 and got == possible
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -16,19 +17,17 @@ import zipfile
 import nbformat
 import pytest
 
-from belonging.exercises.generate import SOURCES, otter_assign, write_assignment
+from belonging.exercises.generate import SOURCES
 
 SOURCE = SOURCES / "01-what-belonging-is.ipynb"
 pytestmark = pytest.mark.xdist_group("grading-kit")  # its own worker: the venv takes minutes
 
 
 @pytest.fixture(scope="session")
-def fresh_kit(tmp_path_factory):
+def fresh_kit(chapter_one_kit, tmp_path_factory):
     """(the kit folder, the Python of a venv holding only what the kit's requirements install)."""
     tmp = tmp_path_factory.mktemp("fresh-kit")
-    learner, solution, zip_path = otter_assign(SOURCE, tmp / "otter")
-    kit = tmp / "kit"
-    write_assignment(SOURCE, kit, learner, solution, zip_path)
+    kit = shutil.copytree(chapter_one_kit, tmp / "kit")
     unpacked = tmp / "unpacked"
     with zipfile.ZipFile(kit / "autograder.zip") as zf:
         zf.extractall(unpacked)

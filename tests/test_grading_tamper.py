@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -20,7 +21,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from belonging.exercises.generate import SOURCES, otter_assign, write_assignment
+from belonging.exercises.generate import SOURCES
 
 SOURCE = SOURCES / "01-what-belonging-is.ipynb"
 pytestmark = pytest.mark.xdist_group("assignments")
@@ -96,12 +97,8 @@ ATTACKS = {
 
 
 @pytest.fixture(scope="module")
-def kit(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("tamper-kit")
-    learner, solution, zip_path = otter_assign(SOURCE, tmp / "otter")
-    folder = tmp / "dist" / SOURCE.stem
-    write_assignment(SOURCE, folder, learner, solution, zip_path)
-    return folder
+def kit(chapter_one_kit, tmp_path_factory):
+    return shutil.copytree(chapter_one_kit, tmp_path_factory.mktemp("tamper-kit") / SOURCE.stem)
 
 
 def _answer_lines(kit) -> dict[str, str]:
