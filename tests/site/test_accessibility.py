@@ -15,10 +15,14 @@ the dark theme, and must show:
 
 The theme is chosen the way a reader's browser chooses it: the context reports a light or dark
 colour-scheme preference and the theme's own script applies it (data-theme on <html>), so no
-storage is written to pick a theme. One browser context per width and theme is reused for every
-page, which keeps this to one navigation and one axe run per page and setting. Each width is a
-test of its own (under `make test`, an xdist group of its own: the three widths run on
-different workers), and within it axe checks the light and the dark page side by side.
+storage is written to pick a theme. One browser context per width is reused for every page:
+each page is loaded, drawn and used once in the light theme and judged by axe, then the
+preference is switched to dark, as a reader's system switches at dusk, and once every figure
+has redrawn itself for the dark theme axe judges the same page again. That is one navigation,
+one drawing of the figures and one use of the components per page and width, not two; pages
+loaded dark from the start are tried in tests/site/test_dark_figures.py and
+test_dark_components.py. Each width is a test of its own (under `make test`, an xdist group of
+its own: the three widths run on different workers).
 """
 from __future__ import annotations
 
@@ -32,7 +36,6 @@ AXE_SCRIPT = Axe().axe_script
 
 WIDTHS = {"360px": {"width": 360, "height": 780}, "768px": {"width": 768, "height": 1024},
           "1280px": {"width": 1280, "height": 900}}
-THEMES = ("light", "dark")
 #: WCAG 2.2 A and AA (axe tags every earlier version's rules too) and Deque's best practices.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 AXE = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
@@ -46,26 +49,26 @@ def _page_paths():
 
 
 class Setting:
-    """One browser context (a width and a theme) that visits page after page."""
+    """One browser context at one width that visits page after page."""
 
-    def __init__(self, browser, base: str, width: str, theme: str):
-        self.width, self.theme = width, theme
+    def __init__(self, browser, base: str, width: str):
+        self.width = width
         self.problems: list[str] = []
         self.context, self.page = guarded_context(browser, base, self.problems,
-                                                  viewport=WIDTHS[width], color_scheme=theme)
+                                                  viewport=WIDTHS[width], color_scheme="light")
 
 
 class Settings(dict):
-    """The settings a worker has used, by (width, theme), each opened the first time it is asked
-    for and reused page after page (a worker may run only one width's tests)."""
+    """The widths a worker has used, each opened the first time it is asked for and reused
+    page after page (a worker may run only one width's tests)."""
 
     def __init__(self, browser, base: str):
         super().__init__()
         self.browser, self.base = browser, base
 
-    def __missing__(self, key):
-        self[key] = Setting(self.browser, self.base, *key)
-        return self[key]
+    def __missing__(self, width):
+        self[width] = Setting(self.browser, self.base, width)
+        return self[width]
 
 
 @pytest.fixture(scope="module")
@@ -144,20 +147,21 @@ def _stored(setting: Setting):
                                  "(await indexedDB.databases()).map(d => d.name)]"), setting.context.cookies()
 
 
-# axe runs in the page; started in both themes before either result is awaited, so the two
-# renderer processes check the page side by side instead of one after another.
-START_AXE = "options => { window.__axe = null; axe.run(document, options).then(r => { window.__axe = r.violations; }," \
-            " e => { window.__axe = [{id: 'axe-error', impact: 'n/a', help: String(e), nodes: []}]; }); }"
+#: The page has followed a change of the reader's colour-scheme preference: the theme set on
+#: <html>, and every figure redrawn for it (belonging-explorable.js marks each drawing).
+THEME_FOLLOWED = """theme => document.documentElement.dataset.theme === theme
+  && [...document.querySelectorAll('.belonging-plot')].every(p => p.getAttribute('data-theme-drawn') === theme)"""
 
 
 def _open(setting: Setting, site_url: str, path: str) -> list[str]:
-    """Load the page, draw and use it as a reader would; return what went wrong."""
-    page, label = setting.page, f"{setting.width}, {setting.theme}"
+    """Load the page in the light theme, draw and use it as a reader would; return what went wrong."""
+    page = setting.page
+    page.emulate_media(color_scheme="light")  # the last page may have left it dark
     setting.problems.clear()
     # The search page is judged with results shown (searching must not store the words either).
     page.goto(f"{site_url}/{path}" + ("?q=belonging" if path == "search.html" else ""), wait_until="load")
     found = []
-    if page.evaluate("document.documentElement.dataset.theme") != setting.theme:
+    if page.evaluate("document.documentElement.dataset.theme") != "light":
         found.append("the theme ignored the reader's colour-scheme preference")
     if path == "search.html":
         # Wait for the whole list: each result's summary is fetched and added after it is
@@ -174,33 +178,53 @@ def _open(setting: Setting, site_url: str, path: str) -> list[str]:
     if _stored(setting) != NOTHING_STORED:
         found.append(f"using the page stored something unasked: {_stored(setting)}")
     found += _show_back_to_top(page)
-    # The page's own requests and console, before axe is injected: axe fetches stylesheets
-    # itself and resolves their @imports against the page URL (404s of its own).
-    found += setting.problems
-    return [f"{label}: {f}" for f in found]
+    return found
+
+
+def _switch_theme(setting: Setting, theme: str) -> list[str]:
+    """Change the reader's colour-scheme preference and wait until the page has followed it."""
+    setting.page.emulate_media(color_scheme=theme)
+    try:
+        setting.page.wait_for_function(THEME_FOLLOWED, arg=theme, timeout=20000)
+    except PlaywrightTimeout:
+        return ["the page or a figure did not follow the reader's colour-scheme preference"]
+    return []
+
+
+def _axe(page) -> list[str]:
+    page.evaluate(AXE_SCRIPT)
+    page.evaluate("options => axe.run(document, options).then(r => { window.__axe = r.violations; })", AXE)
+    page.wait_for_function("() => window.__axe !== undefined", timeout=120000)
+    violations = page.evaluate("window.__axe")
+    page.evaluate("delete window.__axe")
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:4]]}" for v in violations]
 
 
 @pytest.mark.parametrize("path", _page_paths())
 @pytest.mark.parametrize("width", WIDTHS)
 def test_page_is_accessible_and_private(settings, site_url, width, path):
-    found, themes = [], [settings[width, theme] for theme in THEMES]
-    for setting in themes:
-        found += _open(setting, site_url, path)
-        setting.page.evaluate(AXE_SCRIPT)
-        setting.page.evaluate(START_AXE, AXE)
-    for setting in themes:
-        setting.page.wait_for_function("() => window.__axe !== null", timeout=120000)
-        found += [f"{setting.width}, {setting.theme}: {v['id']} ({v['impact']}): {v['help']} — "
-                  f"{[n['target'] for n in v['nodes'][:4]]}" for v in setting.page.evaluate("window.__axe")]
+    setting = settings[width]
+    found = [f"{width}, light: {f}" for f in _open(setting, site_url, path)]
+    # The page's own requests and console, before axe is injected: axe fetches stylesheets
+    # itself and resolves their @imports against the page URL (404s of its own).
+    found += [f"{width}: {p}" for p in setting.problems]
+    found += [f"{width}, light: {v}" for v in _axe(setting.page)]
+    before_switch = len(setting.problems)
+    found += [f"{width}, dark: {f}" for f in _switch_theme(setting, "dark")]
+    found += [f"{width}, dark: {p}" for p in setting.problems[before_switch:]]
+    if _stored(setting) != NOTHING_STORED:
+        found.append(f"{width}, dark: switching the theme stored something: {_stored(setting)}")
+    found += [f"{width}, dark: {v}" for v in _axe(setting.page)]
     assert not found, f"{path}:\n" + "\n".join(found)
 
 
 def test_the_dark_theme_changes_colours(settings, site_url):
-    """Guards the theme parametrisation: the dark setting really draws a dark page."""
-    colours = {}
-    for theme in THEMES:
-        page = settings["1280px", theme].page
-        page.goto(f"{site_url}/intro.html", wait_until="load")
+    """Guards the theme switch above: the dark preference really draws a dark page."""
+    page, colours = settings["1280px"].page, {}
+    page.goto(f"{site_url}/intro.html", wait_until="load")
+    for theme in ("light", "dark"):
+        assert not _switch_theme(settings["1280px"], theme)
+        page.add_style_tag(content=SETTLED)
         colours[theme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert colours["light"] != colours["dark"]
 
@@ -281,7 +305,9 @@ def test_keyboard_alone_reaches_and_operates_every_control(settings, site_url, p
     """Tab from the top of the page to its end: every control is reached, shows where the focus
     is, and the course's controls (sliders, predictions, Reveal, quiz options, solutions) work
     with the keys a keyboard user would press; Shift+Tab goes back from each of them."""
-    page = settings[width, "light"].page
+    setting = settings[width]
+    setting.page.emulate_media(color_scheme="light")
+    page = setting.page
     page.goto(f"{site_url}/{path}", wait_until="load")
     _draw_figures(page)
     page.add_style_tag(content=SETTLED)
