@@ -21,9 +21,10 @@ _MUTMUT = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["m
 ALWAYS_COPIED = ["src", "tests", "pyproject.toml", "setup.cfg"]
 COPIED = [ROOT / p for p in ALWAYS_COPIED + list(_MUTMUT.get("also_copy", []))]
 SELECTED = [p.rstrip("/") for p in _MUTMUT["pytest_add_cli_args_test_selection"]]
-#: Not source: the environment, git, and the build output (a test that walks book/ skips _build,
-#: but walking it lists the folders inside it).
-_IGNORED = [ROOT / ".venv", ROOT / ".git", ROOT / "book" / "_build"]
+#: Not source: the environment, git, the build output (a test that walks book/ skips _build,
+#: but walking it lists the folders inside it) and Hypothesis's own cache, which it writes and
+#: reads wherever it runs, mutmut's folder included.
+_IGNORED = [ROOT / ".venv", ROOT / ".git", ROOT / "book" / "_build", ROOT / ".hypothesis"]
 
 _reads: set[Path] | None = None
 
