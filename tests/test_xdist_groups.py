@@ -1,0 +1,38 @@
+"""The pinned pytest and pytest-xdist keep each xdist_group on one worker.
+
+`make test` relies on it (tests/conftest.py): a site module's browser and fixtures, a chapter's
+exercise tests and each width of the accessibility test are one group each. With pytest 9.2
+and xdist 3.8 the groups were silently ignored (pytest-xdist issue 1386: xdist marks the group
+in a node id field pytest 9.2 no longer reads), so every group was spread over every worker
+and a module's fixtures were made once per worker: this test failed then.
+"""
+import re
+import subprocess
+import sys
+
+PROBE = """
+import pytest
+
+@pytest.mark.xdist_group("one")
+@pytest.mark.parametrize("i", range(6))
+def test_one(i):
+    pass
+
+@pytest.mark.xdist_group("two")
+@pytest.mark.parametrize("i", range(6))
+def test_two(i):
+    pass
+"""
+
+
+def test_each_group_runs_on_one_worker(tmp_path):
+    (tmp_path / "test_probe.py").write_text(PROBE, "utf-8")
+    run = subprocess.run([sys.executable, "-m", "pytest", "-n", "3", "--dist", "loadgroup", "-v",
+                          "-p", "no:cacheprovider", "test_probe.py"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout[-2000:]
+    workers: dict[str, set[str]] = {}
+    for worker, name in re.findall(r"\[(gw\d+)\] \[ *\d+%\] PASSED test_probe.py::test_(one|two)", run.stdout):
+        workers.setdefault(name, set()).add(worker)
+    assert set(workers) == {"one", "two"}, run.stdout[-2000:]
+    assert all(len(w) == 1 for w in workers.values()), f"groups spread over workers: {workers}"
