@@ -4,7 +4,7 @@ The trial found each plot a white panel inside its dark card: the figures' colou
 (palette.py) are made for white paper. Here, with the page in the dark theme (from the start, and
 switched to it after the figures were drawn in the light one), every drawn plot must have a dark
 paper and plot background, its text (ticks, axis titles, legend, notes) at least 4.5:1 on it and
-its lines (traces, reference lines and other shapes) at least 3:1 (WCAG 1.4.3 and 1.4.11).
+its lines (traces, reference lines and other shapes) and bars at least 3:1 (WCAG 1.4.3 and 1.4.11).
 Colours are read from what plotly drew (computed SVG styles), not from the figure's data.
 """
 from __future__ import annotations
@@ -18,7 +18,8 @@ from conftest import DESKTOP, HTML, PHONE, ROOT, guarded_context
 
 SCRIPT = ROOT / "src" / "belonging" / "figures" / "static" / "belonging-explorable.js"
 
-PAGES = ["chapters/01-what-belonging-is.html", "chapters/04-when-the-need-goes-unmet.html"]
+#: The models page draws a figure of every model; chapter 4 has the most figures of any chapter.
+PAGES = ["models.html", "chapters/04-when-the-need-goes-unmet.html"]
 
 #: Draws every figure on the page (scrolling to each), then returns what fails, figure by figure.
 CHECK = """async () => {
@@ -55,6 +56,14 @@ CHECK = """async () => {
           || parseFloat(style.strokeWidth) === 0) continue;
       const r = ratio(stroke, paper);
       if (r < 3) found.push(`${div.id}: line ${stroke} is ${r.toFixed(1)}:1 on ${paper}`);
+    }
+    // Bars are graphical objects too (WCAG 1.4.11): each drawn bar's fill against the panel.
+    for (const bar of div.querySelectorAll('.barlayer .point path')) {
+      const style = getComputedStyle(bar), fill = style.fill;
+      if (!fill || fill === 'none' || alpha(fill) === 0 || Number(style.fillOpacity) === 0
+          || bar.getBoundingClientRect().width === 0) continue;
+      const r = ratio(fill, paper);
+      if (r < 3) found.push(`${div.id}: bar ${fill} is ${r.toFixed(1)}:1 on ${paper}`);
     }
   }
   return [plots.length, found];
