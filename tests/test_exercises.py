@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from belonging.exercises import CORRECT, RECORDED, ch01
-from belonging.exercises.generate import EXERCISES, SOURCES, hidden_tests, otter_assign
+from belonging.exercises.generate import EXERCISES, SOURCES, hidden_tests
 
 SOURCE_FILES = sorted(SOURCES.glob("[0-9][0-9]-*.ipynb"))
 

@@ -31,6 +31,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import HTML, PREBUILT, guarded_context, toc_pages
+from waiting import until
 
 AXE_SCRIPT = Axe().axe_script
 
@@ -119,16 +120,46 @@ def _show_back_to_top(page) -> list[str]:
     return []
 
 
-def _use_components(page):
-    """Reveal every prediction and answer every quiz question (the first option shown)."""
+def _plot_state(page, plot_id: str) -> str:
+    """What a figure shows: each trace's visibility and last value."""
+    return page.evaluate("id => JSON.stringify(document.getElementById(id).data.map(t => "
+                         "[t.visible, t.y && t.y.length ? t.y[t.y.length - 1] : null]))", plot_id)
+
+
+def _use_components(page) -> list[str]:
+    """Use every control as a reader would: move each slider one step with the arrow keys, reveal
+    every prediction, answer every quiz question (the first by keyboard alone: focus and Space,
+    the others by clicking the first option shown); return the controls that did not respond."""
+    found = []
+    for slider in page.query_selector_all("[role=slider][id$='-range']"):
+        plot_id = slider.get_attribute("id").removesuffix("-range")
+        before = _plot_state(page, plot_id)
+        slider.focus()
+        page.keyboard.press("ArrowLeft" if slider.evaluate("s => Number(s.value) === Number(s.max)") else "ArrowRight")
+        if not until(page, lambda: _plot_state(page, plot_id) != before):
+            found.append(f"the slider of {plot_id} changed nothing in its figure")
     for box in page.query_selector_all(".belonging-predict"):
         box.query_selector("input[type=radio]").check()
         box.query_selector("button").click()
-    for question in page.query_selector_all(".belonging-quiz-question"):
-        question.query_selector("label").click()
+        result = box.query_selector(".belonging-predict-result")
+        if not (result.is_visible() and "You predicted" in result.inner_text()):
+            found.append(f"Reveal showed no result in {box.get_attribute('id')}")
+    for i, question in enumerate(page.query_selector_all(".belonging-quiz-question")):
+        choice, feedback = question.query_selector("input"), question.query_selector(".belonging-quiz-feedback")
+        if i == 0:
+            choice.focus()
+            page.keyboard.press("Space")
+        else:
+            question.query_selector("label").click()
         check = question.query_selector(".belonging-quiz-check")  # select-all answers on Check
         if check:
             check.click()
+        if not until(page, lambda: feedback.inner_text().strip()):
+            found.append(f"quiz question {i + 1} gave no feedback")
+    remember = page.locator("#belonging-remember")  # in every page's header
+    if remember.count() != 1 or remember.is_checked():
+        found.append("no 'Remember my answers' switch, or it starts on")
+    return found
 
 
 NOTHING_STORED = ([0, 0, "", []], [])
@@ -174,7 +205,7 @@ def _open(setting: Setting, site_url: str, path: str) -> list[str]:
         found.append(f"the page stored something on first load: {_stored(setting)}")
     # Used as a reader would: the answered and revealed states are the ones with the most
     # colours and text to judge, and the unused options remain beside them.
-    _use_components(page)
+    found += _use_components(page)
     if _stored(setting) != NOTHING_STORED:
         found.append(f"using the page stored something unasked: {_stored(setting)}")
     found += _show_back_to_top(page)
