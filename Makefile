@@ -46,8 +46,11 @@ serve: build
 	$(BIN)/python scripts/serve.py --port $(PORT) --directory $(HTML)
 
 # It ends with the ten slowest tests, so a test that grows slow is seen where it is run.
+# --no-loadscope-reorder keeps the order tests/conftest.py gives (the book build first, the
+# browser groups last): xdist would otherwise start the groups with the most tests first, and
+# those are browser tests that wait for the build.
 test: install
-	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadgroup --durations=10
+	$(BIN)/python -m pytest -n $(TEST_JOBS) --dist loadgroup --no-loadscope-reorder --durations=10
 
 bench: install
 	$(BIN)/python -m pytest benchmarks -q --benchmark-columns=min,median,max
