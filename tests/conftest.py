@@ -35,8 +35,11 @@ def _site_group(item) -> str:
     group = "site-" + Path(str(item.fspath)).stem
     callspec = getattr(item, "callspec", None)
     for name in SPLIT_PARAMS:
-        if callspec is not None and name in callspec.indices:
-            group += f"-{name}{callspec.indices[name]}"
+        if callspec is not None and name in callspec.params:
+            # By value: pytest 9 numbers callspec.indices across the whole parametrisation, so
+            # an index made every test its own group.
+            value = callspec.params[name]
+            group += f"-{name}{value.get('width', '') if isinstance(value, dict) else value}"
     return group
 
 

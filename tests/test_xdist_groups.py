@@ -39,3 +39,31 @@ def test_each_group_runs_on_one_worker(tmp_path):
         workers.setdefault(name, set()).add(worker)
     assert set(workers) == {"one", "two"}, run.stdout[-2000:]
     assert all(len(w) == 1 for w in workers.values()), f"groups spread over workers: {workers}"
+
+
+def _root_conftest():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("root_conftest", Path(__file__).with_name("conftest.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_parametrised_site_test_is_grouped_by_width_not_by_test():
+    """Pytest 9 numbers callspec.indices across the whole parametrisation: grouping by index
+    made each accessibility test a group of its own."""
+    from types import SimpleNamespace
+
+    group = _root_conftest()._site_group
+
+    def item(path, width):
+        return SimpleNamespace(fspath="tests/site/test_accessibility.py",
+                               callspec=SimpleNamespace(params={"path": path, "width": width}, indices={}))
+
+    assert group(item("intro.html", "360px")) == group(item("glossary.html", "360px"))
+    assert group(item("intro.html", "360px")) != group(item("intro.html", "1280px"))
+    phone = SimpleNamespace(fspath="tests/site/test_review.py",
+                            callspec=SimpleNamespace(params={"viewport": {"width": 390, "height": 844}}, indices={}))
+    assert group(phone) == "site-test_review-viewport390"
