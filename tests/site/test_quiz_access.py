@@ -10,9 +10,10 @@ white card. Here, in Chromium:
   answers only on Check;
 * after an answer, a polite live region in the question says "Correct" or "Not quite", matching
   the bank's key for the option chosen;
-* on every page, every radio button and checkbox in the accessibility tree (Chromium's, through
-  CDP Accessibility.getFullAXTree) sits in a radiogroup or group with a name, and each quiz
-  question's group is named by the question;
+* every radio button and checkbox in the accessibility tree (Chromium's, through CDP
+  Accessibility.getFullAXTree) sits in a radiogroup or group with a name (ungrouped_choices,
+  run on every page by test_accessibility at 1280 px), and each quiz question's group is named
+  by the question;
 * in the dark theme the quiz and the review card are dark (luminance of their computed
   background), and a radio button is drawn empty until it is chosen.
 """
@@ -24,7 +25,7 @@ import re
 
 import pytest
 
-from conftest import DESKTOP, PHONE, ROOT, guarded_context, toc_pages
+from conftest import DESKTOP, PHONE, ROOT, guarded_context
 from waiting import until
 
 BANKS = {p.stem: json.loads(p.read_text("utf-8")) for p in sorted((ROOT / "book" / "quizzes").glob("*.json"))}
@@ -215,24 +216,6 @@ def ungrouped_choices(tree: dict[str, dict]) -> list[str]:
         if parent is None:
             found.append(f"{_value(node, 'role')} {_value(node, 'name')[:60]!r}")
     return found
-
-
-def test_every_radio_and_checkbox_on_every_page_is_in_a_named_group(browser, site_url, built_site):
-    r = Reader(browser, site_url, viewport=DESKTOP)
-    problems = []
-    try:
-        for path in toc_pages():
-            if not (built_site / path).is_file():
-                continue
-            r.page.goto(f"{site_url}/{path}")
-            r.page.wait_for_load_state("networkidle")
-            if path == "review.html":
-                r.page.wait_for_selector("#belonging-review[data-state=ready]")
-            problems += [f"{path}: {c}" for c in ungrouped_choices(_ax_tree(r.page))]
-        assert problems == [], "\n".join(problems)
-        assert not r.problems, "\n".join(r.problems)
-    finally:
-        r.close()
 
 
 def test_each_quiz_question_is_a_group_named_by_the_question(browser, site_url, built_site):
