@@ -9,7 +9,7 @@ code, so their figures and quizzes are missing from the preview.
 Usage:  .venv/bin/python scripts/preview.py 04-when-the-need-goes-unmet [more slugs...] [--out DIR]
 Then:   .venv/bin/python scripts/serve.py --directory DIR/book/_build/html
 Browser tests on the preview's executed chapters:
-        BELONGING_SITE=DIR/book/_build/html .venv/bin/python -m pytest tests/site/test_browser.py -k 04-when
+        BELONGING_SITE=DIR/book/_build/html .venv/bin/python -m pytest tests/site/test_accessibility.py -k 04-when
 """
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """The browser tests serve the site with the Content-Security-Policy the README asks hosts to
 send, and a page that breaks the policy fails them.
 
-Every page passing under the policy is checked by test_browser.py and test_accessibility.py
-(each fails on any console error, and Chromium reports a refusal as one). This file checks the
+Every page passing under the policy is checked by test_accessibility.py (it fails on any
+console error, and Chromium reports a refusal as one). This file checks the
 two links in that chain: the header really reaches the browser, and a refusal really becomes a
 recorded problem.
 """

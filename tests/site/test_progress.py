@@ -1,6 +1,6 @@
 """'Remember my answers on this device' and the My progress page, used as a reader would (issue 9).
 
-Storage with the switch off is checked on every page by test_browser.py (after every quiz
+Storage with the switch off is checked on every page by test_accessibility.py (after every quiz
 question and predict-first prompt has been used). Here, with the switch on: a quiz answer and a
 prediction survive a reload, under keys the Python side computes the same way; export, erase
 and import round-trip to the same state; a bad import file is refused with a reason and changes
