@@ -240,6 +240,19 @@ WIDEST = """() => {
       worst = {right: Math.round(r.right), what: el.tagName.toLowerCase() + '.' + el.className + ' "' + el.textContent.trim().slice(0, 50) + '"'};
     }
   }
+  if (!worst) {  // text that runs out of its box (a long word that does not break)
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const right = Math.max(0, ...Array.from(range.getClientRects(), r => r.right));
+      if (right > limit + 1 && n.parentElement.checkVisibility() && getComputedStyle(n.parentElement).clip === 'auto'
+          && (!worst || right > worst.right)) {
+        worst = {right: Math.round(right), what: 'text in ' + n.parentElement.tagName.toLowerCase() + '.'
+                 + n.parentElement.className + ' "' + n.textContent.trim().slice(0, 50) + '"'};
+      }
+    }
+  }
   return {page: document.scrollingElement.scrollWidth, screen: limit, worst};
 }"""
 
