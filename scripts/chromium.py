@@ -24,8 +24,22 @@ def chromium_path() -> str | None:
     return None
 
 
-def launch(playwright):
-    """A headless Chromium from a started Playwright (`sync_playwright()`), with the flags above."""
+def outside_through(port: int) -> list[str]:
+    """Flags that send every request for another host to `port` on this machine, as to a proxy.
+
+    The browser tests pass a port nothing listens on, so such a request fails there and never
+    reaches the network; Chromium never sends a loopback address to a proxy, so the site under
+    test is fetched directly. (Blocking by intercepting every request in Playwright did the
+    same, but interception turns off the browser's cache: every page then fetched and compiled
+    plotly.js afresh, which readers' browsers do once.)
+    """
+    return [f"--proxy-server=http://127.0.0.1:{port}"]
+
+
+def launch(playwright, *, outside_port: int | None = None):
+    """A headless Chromium from a started Playwright (`sync_playwright()`), with the flags above;
+    with `outside_port`, requests for other hosts go to that port (:func:`outside_through`)."""
     path = chromium_path()
     options = {"executable_path": path} if path else {}
-    return playwright.chromium.launch(args=CHROMIUM_FLAGS, **options)
+    extra = outside_through(outside_port) if outside_port is not None else []
+    return playwright.chromium.launch(args=CHROMIUM_FLAGS + extra, **options)

@@ -1,11 +1,13 @@
 """Fixtures for the site tests: build the book once, serve it on loopback, drive Chromium."""
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -122,14 +124,24 @@ def site_url(built_site: Path):
     server.shutdown()
 
 
+@contextlib.contextmanager
+def closed_port():
+    """A loopback port that refuses every connection while the block lasts: bound, so nothing
+    else can listen there, but not listening."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield held.getsockname()[1]
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Closed after the browser tests: Playwright's sync API keeps an event loop in this
-    thread, and nbclient (notebook tests) hangs if it finds that loop still open."""
+    thread, and nbclient (notebook tests) hangs if it finds that loop still open. Every request
+    it makes for another host goes to a closed port and fails there (guarded_context notes it)."""
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        launched = chromium.launch(p)
+    with closed_port() as port, sync_playwright() as p:
+        launched = chromium.launch(p, outside_port=port)
         yield launched
         launched.close()
 
@@ -138,7 +150,8 @@ def guarded_context(browser, base: str, problems: list[str], **options):
     """A browser context and its page on the site at `base`, noting what a reader would not see.
 
     Every site test that opens a page uses this, so they all hold the pages to the same rules:
-    a request to another host is blocked and noted, and so are a console error (a
+    a request to another host is noted (the `browser` fixture's Chromium sends it to a closed
+    port, so it fails and never leaves the machine), and so are a console error (a
     Content-Security-Policy refusal is made one by REPORT_CSP), an uncaught page error, a failed
     request and an HTTP error status. `options` go to `browser.new_context` (viewport, touch,
     downloads, time zone). Returns (context, page); the caller closes the context.
@@ -147,15 +160,14 @@ def guarded_context(browser, base: str, problems: list[str], **options):
     context.add_init_script(REPORT_CSP)
     host = urlparse(base).netloc
 
-    def keep_on_site(route):
-        url = urlparse(route.request.url)
-        if url.scheme in ("data", "blob") or url.netloc == host:
-            route.continue_()
-        else:
-            problems.append(f"request to another host: {route.request.url}")
-            route.abort()
+    def note_outside(request):
+        url = urlparse(request.url)
+        if url.scheme not in ("data", "blob") and url.netloc != host:
+            problems.append(f"request to another host: {request.url}")
 
-    context.route("**/*", keep_on_site)
+    # Noted, not intercepted: intercepting every request (context.route) turns the browser's
+    # cache off, and a reader's browser does cache (plotly.js is fetched once, not per page).
+    context.on("request", note_outside)
     page = context.new_page()
     page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
