@@ -6,7 +6,8 @@ the dark theme, and must show:
 
 * at 360 px, nothing wider than the screen; at 360 and 1280 px, every figure's text inside the
   figure, never overlapping, at least 10 px high, at its default and at both ends of its slider;
-  at 1280 px, every radio button and checkbox in a named group (the accessibility tree);
+  at 1280 px, every radio button and checkbox in a named group and every slider heard with the
+  value it shows (the accessibility tree);
 * every control responding: each slider moved by keyboard changes its figure, each Reveal shows
   the reader's prediction, each quiz question answers (the first by keyboard alone);
 * no axe-core violation of WCAG 2.2 A/AA or of axe's best practices, with every figure drawn
@@ -36,7 +37,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import HTML, PREBUILT, guarded_context, toc_pages
-from test_figure_layout import CHECK as LAYOUT, LABEL_SHARE, MIN_FONT_PX, SLACK
+from test_figure_layout import CHECK as LAYOUT, LABEL_SHARE, MIN_FONT_PX, SLACK, SLIDER_TEXTS, slider_problems
 from test_quiz_access import _ax_tree, ungrouped_choices
 from waiting import until
 
@@ -262,7 +263,8 @@ def _page_checks(page, width: str) -> list[str]:
     at 360 px nothing widens the page past the screen; at 360 and 1280 px every figure's text
     fits and never overlaps, at its default and at both ends of its slider (test_figure_layout's
     check, which puts each slider back); at 1280 px every radio button and checkbox is in a
-    named group in the accessibility tree (test_quiz_access's check)."""
+    named group in the accessibility tree (test_quiz_access's check), and every slider is in
+    that tree under its name, heard with the value it shows (test_figure_layout's check)."""
     found = []
     if width == "360px":
         wide = page.evaluate(WIDEST)
@@ -271,7 +273,13 @@ def _page_checks(page, width: str) -> list[str]:
     if width in ("360px", "1280px") and page.query_selector(".belonging-plot"):
         found += page.evaluate(LAYOUT, [MIN_FONT_PX, LABEL_SHARE, SLACK])[1]
     if width == "1280px":
-        found += [f"not in a named group: {choice}" for choice in ungrouped_choices(_ax_tree(page))]
+        tree = _ax_tree(page)
+        found += [f"not in a named group: {choice}" for choice in ungrouped_choices(tree)]
+        seen = page.evaluate(SLIDER_TEXTS)
+        named = page.evaluate("document.querySelectorAll('.belonging-plot:not([data-slider-label=\"\"])[data-slider-label]').length")
+        if named and not seen:
+            found.append(f"{named} figures name a slider, and no slider is on the page")
+        found += slider_problems(tree, seen)
     return found
 
 
