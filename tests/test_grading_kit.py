@@ -34,7 +34,9 @@ def fresh_kit(chapter_one_kit, tmp_path_factory):
     venv = tmp / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
     python = venv / "bin" / "python"
-    install = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-r", "requirements.txt"],
+    # --no-compile: the same packages, without writing bytecode for every module of them up
+    # front (Python writes it for what grading imports): 33 s -> 19 s of a worker here.
+    install = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-compile", "-r", "requirements.txt"],
                              cwd=unpacked / "files" / "grading", capture_output=True, text=True, timeout=1200)
     assert install.returncode == 0, install.stderr[-3000:]
     return kit, python

@@ -7,7 +7,8 @@ the dark theme, and must show:
 * at 360 px, nothing wider than the screen; at 360 and 1280 px, every figure's text inside the
   figure, never overlapping, at least 10 px high, at its default and at both ends of its slider;
   at 1280 px, every radio button and checkbox in a named group and every slider heard with the
-  value it shows (the accessibility tree);
+  value it shows (the accessibility tree); once switched to the dark theme, every figure redrawn
+  with a dark panel, its text at 4.5:1 and its lines and bars at 3:1 (test_dark_figures' check);
 * every control responding: each slider moved by keyboard changes its figure, each Reveal shows
   the reader's prediction, each quiz question answers (the first by keyboard alone);
 * no axe-core violation of WCAG 2.2 A/AA or of axe's best practices, with every figure drawn
@@ -37,6 +38,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import HTML, PREBUILT, guarded_context, toc_pages
+from test_dark_figures import CHECK as DARK_FIGURES
 from test_figure_layout import CHECK as LAYOUT, LABEL_SHARE, MIN_FONT_PX, SLACK, SLIDER_TEXTS, slider_problems
 from test_quiz_access import _ax_tree, ungrouped_choices
 from waiting import until
@@ -313,6 +315,8 @@ def test_page_is_accessible_and_private(settings, site_url, width, path):
     found += [f"{width}, light: {v}" for v in _axe(setting.page)]
     before_switch = len(setting.problems)
     found += [f"{width}, dark: {f}" for f in _switch_theme(setting, "dark")]
+    if setting.page.query_selector(".belonging-plot"):  # redrawn dark: panels, text, lines, bars
+        found += [f"{width}, dark: {f}" for f in setting.page.evaluate(DARK_FIGURES)[1]]
     found += [f"{width}, dark: {p}" for p in setting.problems[before_switch:]]
     if _stored(setting) != NOTHING_STORED:
         found.append(f"{width}, dark: switching the theme stored something: {_stored(setting)}")
