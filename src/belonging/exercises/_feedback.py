@@ -2,6 +2,7 @@
 feedback patterns several chapters use (a number or the reason it is not one, a step on a grid)."""
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 from typing import Any, Callable, Iterable
@@ -82,3 +83,27 @@ def step_of(value: float, grid: Iterable[float]) -> float | None:
     """The step of `grid` that `value` is (to 1e-9), or None when it falls between steps."""
     nearest = min(grid, key=lambda step: abs(step - value))
     return nearest if abs(nearest - value) <= 1e-9 else None
+
+
+def remembered(compute: Callable) -> Callable:
+    """`compute`, remembering its answer for each set of arguments it was given.
+
+    Expected answers come from seeded model runs, so the same arguments always give the same
+    answer, and a learner who checks a wrong answer five times should not wait for the
+    simulation five times. Arguments that cannot be remembered (a list, say) go to `compute`
+    as they are, so the model's own message about them is what the learner sees; 1, 1.0 and
+    True are remembered apart (a model may accept one and refuse another); a dict answer is
+    copied, so a caller who changes it changes no later answer. Errors are never remembered.
+    """
+    cached = functools.lru_cache(maxsize=256, typed=True)(compute)
+
+    @functools.wraps(compute)
+    def call(*args, **kwargs):
+        try:
+            hash((args, tuple(kwargs.items())))
+        except TypeError:
+            return compute(*args, **kwargs)
+        found = cached(*args, **kwargs)
+        return dict(found) if isinstance(found, dict) else found
+
+    return call

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import network
 from . import CORRECT
-from ._feedback import judge_choice, number_or_feedback
+from ._feedback import judge_choice, number_or_feedback, remembered
 
 #: The pooled run that q4 reads (the settings of the chapter's explorable at contagion 0.8).
 POOLED = dict(people=400, networks=6, seed=7)
@@ -16,8 +16,14 @@ POOLED = dict(people=400, networks=6, seed=7)
 NEAR_CHANCE = 1.1
 
 
+@remembered
+def _run(contagion: float, **kwargs: Any) -> network.ClusteringRun:
+    """The model's run (read only: it is remembered for the next check)."""
+    return network.clustering_by_distance(contagion, **kwargs)
+
+
 def _one_tie(contagion: float, **kwargs: Any) -> float:
-    return float(network.clustering_by_distance(contagion, **kwargs).relative_likelihood[0])
+    return float(_run(contagion, **kwargs).relative_likelihood[0])
 
 
 def check_q1(answer: Any) -> str:
@@ -29,7 +35,7 @@ def check_q1(answer: Any) -> str:
     expected = _one_tie(0.8)
     if abs(value - expected) < 0.005:
         return CORRECT
-    run = network.clustering_by_distance(0.8)
+    run = _run(0.8)
     if any(abs(value - float(v)) < 0.005 for v in run.relative_likelihood[1:]):
         return ("That is the value at a greater distance. relative_likelihood[0] is distance 1 "
                 "(a direct friend): Python counts from 0.")
@@ -69,7 +75,7 @@ def check_q3(answer: Any) -> str:
 
 
 def _first_near_chance() -> int | None:
-    run = network.clustering_by_distance(0.8, **POOLED)
+    run = _run(0.8, **POOLED)
     for distance, value in zip(run.distance, run.relative_likelihood):
         if value < NEAR_CHANCE:
             return int(distance)
@@ -86,7 +92,7 @@ def check_q4(answer: Any) -> str:
         return CORRECT
     if not 1 <= int(value) <= network.MAX_DISTANCE:
         return f"Distances in the model run from 1 to {network.MAX_DISTANCE} ties."
-    run = network.clustering_by_distance(0.8, **POOLED)
+    run = _run(0.8, **POOLED)
     shown = float(run.relative_likelihood[int(value) - 1])
     if shown >= NEAR_CHANCE:
         return f"At {int(value)} ties clustering is still {shown:.2f} times chance, not below {NEAR_CHANCE}. Look farther out."

@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import loneliness_loop
 from . import CORRECT
-from ._feedback import BLANK, describe, is_blank, judge_choice, lowest_where, number_or_feedback, step_of
+from ._feedback import BLANK, describe, is_blank, judge_choice, lowest_where, number_or_feedback, remembered, step_of
 
 HIGH_BIAS = 0.7
 PEOPLE = 20
@@ -29,12 +29,14 @@ _NAMES = {
 }
 
 
+@remembered
 def year_end(friendliness: float = 0.7, threat_bias: float = HIGH_BIAS) -> dict[str, float]:
     """Average loneliness of the 20 people at week 52 under each kind of help."""
     curves = loneliness_loop.compare(threat_bias, seeds=PEOPLE, friendliness=friendliness)
     return {name: float(curve[-1]) for name, curve in curves.items()}
 
 
+@remembered
 def during(threat_bias: float = HIGH_BIAS) -> dict[str, float]:
     """Average loneliness of the 20 people over the programme weeks (rows 9 to 20)."""
     curves = loneliness_loop.compare(threat_bias, seeds=PEOPLE)
